@@ -1,0 +1,79 @@
+package com.example.backend.auth;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.example.backend.access.Actor;
+import com.example.backend.users.UserCredentials;
+import com.example.backend.users.UserService;
+
+/**
+ * Authenticates requests that carry {@code Authorization: Bearer <token>}. Requests without the header
+ * pass through anonymously (the authorization rules decide); a token that is present but bad is answered
+ * with 401 at once. The user is looked up on every request so that deletion, a role change or a password
+ * change (which bump the token version) void tokens immediately instead of at expiry.
+ * <p>
+ * Created by {@link SecurityConfiguration}, not a bean: as a bean, Spring Boot would also register it as
+ * a servlet filter outside the security chain.
+ */
+class AccessTokenFilter extends OncePerRequestFilter {
+
+	private static final String BEARER = "Bearer ";
+
+	private final AccessTokens accessTokens;
+
+	private final UserService users;
+
+	private final AuthenticationEntryPoint entryPoint;
+
+	AccessTokenFilter(AccessTokens accessTokens, UserService users, AuthenticationEntryPoint entryPoint) {
+		this.accessTokens = accessTokens;
+		this.users = users;
+		this.entryPoint = entryPoint;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		try {
+			Actor actor = authenticate(header.substring(BEARER.length()).trim());
+			SecurityContext context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null,
+					actor.role().permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList()));
+			SecurityContextHolder.setContext(context);
+		}
+		catch (AuthenticationException ex) {
+			SecurityContextHolder.clearContext();
+			this.entryPoint.commence(request, response, ex);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private Actor authenticate(String token) {
+		AccessTokens.VerifiedAccessToken verified = this.accessTokens.verify(token);
+		UserCredentials user = this.users.findCredentials(verified.userId())
+			.filter(current -> current.tokenVersion() == verified.tokenVersion())
+			.orElseThrow(() -> new InvalidAccessToken("revoked"));
+		return new Actor(user.id(), user.role());
+	}
+
+}

@@ -1,0 +1,94 @@
+package com.example.backend.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import javax.crypto.SecretKey;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+import com.example.backend.users.UserCredentials;
+
+/**
+ * Issues and verifies access tokens: HS256 JWTs with {@code sub} (user id), {@code iat}, {@code exp},
+ * {@code jti}, {@code iss} and {@code tv}, the user's token version. The algorithm is pinned: a token
+ * whose header names anything but HS256 (including {@code none}) is rejected before its claims are used.
+ */
+@Component
+class AccessTokens {
+
+	static final String ALGORITHM = "HS256";
+
+	static final String TOKEN_VERSION_CLAIM = "tv";
+
+	private final SecretKey key;
+
+	private final JwtSettings settings;
+
+	private final JwtParser parser;
+
+	private final Clock clock;
+
+	AccessTokens(JwtSettings settings, Environment environment, Clock clock) {
+		this.settings = settings;
+		this.clock = clock;
+		this.key = SigningKeys.resolve(settings.secret(), environment.acceptsProfiles(Profiles.of("prod")));
+		this.parser = Jwts.parser()
+			.verifyWith(this.key)
+			.requireIssuer(settings.issuer())
+			.clock(() -> Date.from(clock.instant()))
+			.clockSkewSeconds(30)
+			.build();
+	}
+
+	IssuedAccessToken issue(UserCredentials user) {
+		Instant now = this.clock.instant();
+		Instant expiry = now.plus(this.settings.accessTokenTtl());
+		String token = Jwts.builder()
+			.issuer(this.settings.issuer())
+			.subject(Long.toString(user.id()))
+			.issuedAt(Date.from(now))
+			.expiration(Date.from(expiry))
+			.id(UUID.randomUUID().toString())
+			.claim(TOKEN_VERSION_CLAIM, user.tokenVersion())
+			.signWith(this.key, Jwts.SIG.HS256)
+			.compact();
+		return new IssuedAccessToken(token, this.settings.accessTokenTtl().toSeconds());
+	}
+
+	/** Checks signature, algorithm, issuer and expiry; whether the user and token version still hold is the caller's job. */
+	VerifiedAccessToken verify(String token) {
+		try {
+			Jws<Claims> jws = this.parser.parseSignedClaims(token);
+			if (!ALGORITHM.equals(jws.getHeader().getAlgorithm())) {
+				throw new InvalidAccessToken("unexpected algorithm");
+			}
+			Claims claims = jws.getPayload();
+			Integer tokenVersion = claims.get(TOKEN_VERSION_CLAIM, Integer.class);
+			if (claims.getSubject() == null || tokenVersion == null) {
+				throw new InvalidAccessToken("missing claims");
+			}
+			return new VerifiedAccessToken(Long.parseLong(claims.getSubject()), tokenVersion);
+		}
+		catch (JwtException | IllegalArgumentException ex) {
+			throw new InvalidAccessToken(ex.getClass().getSimpleName());
+		}
+	}
+
+	record IssuedAccessToken(String token, long expiresInSeconds) {
+	}
+
+	record VerifiedAccessToken(long userId, int tokenVersion) {
+	}
+
+}

@@ -1,0 +1,74 @@
+package com.example.backend.auth;
+
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.backend.auth.AuthRequests.LoginRequest;
+import com.example.backend.auth.AuthRequests.RefreshRequest;
+import com.example.backend.auth.AuthRequests.RegisterRequest;
+import com.example.backend.users.NewUser;
+import com.example.backend.users.UserResponse;
+import com.example.backend.users.UserService;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Auth", description = "Registration and tokens")
+@SecurityRequirements // these endpoints need no bearer token
+class AuthController {
+
+	private final AuthService auth;
+
+	private final UserService users;
+
+	AuthController(AuthService auth, UserService users) {
+		this.auth = auth;
+		this.users = users;
+	}
+
+	@PostMapping("/register")
+	@Operation(summary = "Create an account with role USER",
+			description = "The email is trimmed and unique regardless of case (409 when taken).")
+	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request) {
+		UserResponse user = this.users.register(new NewUser(request.email(), request.password(), request.displayName()));
+		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
+	}
+
+	@PostMapping("/login")
+	@Operation(summary = "Exchange email and password for tokens",
+			description = "401 is the same for an unknown email and a wrong password. After 5 attempts per email "
+					+ "and client address within 15 minutes (configurable) the answer is 429 with Retry-After.")
+	TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+		return this.auth.login(request.email(), request.password(), http.getRemoteAddr());
+	}
+
+	@PostMapping("/refresh")
+	@Operation(summary = "Exchange a refresh token for a new pair (rotation)",
+			description = "The presented token is revoked. Presenting an already used token revokes its whole "
+					+ "family (every token descending from the same login) and answers 401. Refresh calls of one "
+					+ "client must therefore not run concurrently.")
+	TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
+		return this.auth.refresh(request.refreshToken());
+	}
+
+	@PostMapping("/logout")
+	@Operation(summary = "Revoke a refresh token and its family",
+			description = "Always 204, also for unknown tokens. Access tokens already issued stay valid until "
+					+ "they expire (at most the access token lifetime).")
+	ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
+		this.auth.logout(request.refreshToken());
+		return ResponseEntity.noContent().build();
+	}
+
+}

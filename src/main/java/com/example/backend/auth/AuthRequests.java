@@ -1,0 +1,35 @@
+package com.example.backend.auth;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the auth endpoints. Emails are trimmed as they are read. */
+final class AuthRequests {
+
+	private AuthRequests() {
+	}
+
+	record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
+			@NotNull @Size(min = 8, max = 128) String password,
+			@NotBlank @Size(max = 100) String displayName) {
+
+		RegisterRequest {
+			email = (email != null) ? email.trim() : null;
+		}
+
+	}
+
+	record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+
+		LoginRequest {
+			email = (email != null) ? email.trim() : null;
+		}
+
+	}
+
+	record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {
+	}
+
+}

@@ -1,0 +1,95 @@
+package com.example.backend.auth;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.example.backend.auth.AuthExceptions.InvalidCredentials;
+import com.example.backend.auth.AuthExceptions.InvalidRefreshToken;
+import com.example.backend.users.UserCredentials;
+import com.example.backend.users.UserService;
+
+/**
+ * Login, refresh with rotation and reuse detection, logout. Registration itself belongs to
+ * {@link UserService}; this service only decides who gets tokens.
+ */
+@Service
+class AuthService {
+
+	private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+	private final UserService users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AccessTokens accessTokens;
+
+	private final RefreshTokens refreshTokens;
+
+	private final LoginThrottle throttle;
+
+	/** Checked when the email is unknown, so that both failures cost the same time. */
+	private final String unknownUserHash;
+
+	AuthService(UserService users, PasswordEncoder passwordEncoder, AccessTokens accessTokens,
+			RefreshTokens refreshTokens, LoginThrottle throttle) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.accessTokens = accessTokens;
+		this.refreshTokens = refreshTokens;
+		this.throttle = throttle;
+		this.unknownUserHash = passwordEncoder.encode("timing-equaliser-for-unknown-users");
+	}
+
+	@Transactional
+	TokenResponse login(String email, String password, String clientIp) {
+		this.throttle.acquire(email, clientIp);
+		UserCredentials user = this.users.findCredentials(email).orElse(null);
+		String hash = (user != null) ? user.passwordHash() : this.unknownUserHash;
+		boolean matches = this.passwordEncoder.matches(password, hash);
+		if (user == null || !matches) {
+			throw new InvalidCredentials();
+		}
+		this.throttle.reset(email, clientIp);
+		return issue(user, this.refreshTokens.issue(user.id(), user.tokenVersion()));
+	}
+
+	/**
+	 * Exchanges a refresh token for a new pair. A token that was already used is evidence that it was
+	 * copied: the whole family is revoked, and the revocation is committed even though the call fails.
+	 */
+	@Transactional(noRollbackFor = InvalidRefreshToken.class)
+	TokenResponse refresh(String presented) {
+		RefreshToken token = this.refreshTokens.find(presented).orElseThrow(InvalidRefreshToken::new);
+		if (token.isRevoked()) {
+			log.warn("Reuse of a revoked refresh token for user {}: revoking its family", token.getUserId());
+			this.refreshTokens.revokeFamily(token);
+			throw new InvalidRefreshToken();
+		}
+		if (this.refreshTokens.isExpired(token)) {
+			throw new InvalidRefreshToken();
+		}
+		UserCredentials user = this.users.findCredentials(token.getUserId())
+			.filter(current -> current.tokenVersion() == token.getTokenVersion())
+			.orElse(null);
+		if (user == null) {
+			this.refreshTokens.revokeFamily(token);
+			throw new InvalidRefreshToken();
+		}
+		return issue(user, this.refreshTokens.rotate(token));
+	}
+
+	/** Revokes the token's family. Unknown tokens are ignored: logging out twice is not an error. */
+	@Transactional
+	void logout(String presented) {
+		this.refreshTokens.find(presented).ifPresent(this.refreshTokens::revokeFamily);
+	}
+
+	private TokenResponse issue(UserCredentials user, String refreshToken) {
+		return TokenResponse.bearer(this.accessTokens.issue(user), refreshToken);
+	}
+
+}

@@ -1,0 +1,85 @@
+package com.example.backend.auth;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import com.example.backend.access.Permission;
+import com.example.backend.users.UserService;
+
+/**
+ * Stateless bearer-token security. URL rules say what needs a login at all; finer permission and
+ * ownership checks sit on controller methods ({@code @PreAuthorize}) and in services. Anything not listed
+ * here is denied, so a new endpoint is closed until someone opens it on purpose.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens accessTokens, UserService users,
+			SecurityProblemHandler problems) throws Exception {
+		http.csrf(AbstractHttpConfigurer::disable) // no cookies, no ambient credentials to forge
+			.cors(cors -> {
+			})
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.addFilterBefore(new AccessTokenFilter(accessTokens, users, problems),
+					UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
+						"/api/v1/auth/logout")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/ping", "/api/v1/posts", "/api/v1/posts/*",
+						"/api/v1/users/*/posts", "/api/v1/products", "/api/v1/products/*")
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/actuator/prometheus")
+				.hasAuthority(Permission.METRICS_READ.authority())
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.requestMatchers("/error")
+				.permitAll()
+				.requestMatchers("/api/**")
+				.authenticated()
+				.anyRequest()
+				.denyAll());
+		return http.build();
+	}
+
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(CorsSettings settings) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(settings.allowedOrigins());
+		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
+				"Idempotency-Key", "X-Request-Id"));
+		cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
+				"X-Request-Id", "X-Response-Time"));
+		// Bearer tokens travel in a header, not in cookies: no credentials mode needed.
+		cors.setAllowCredentials(false);
+		cors.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/**", cors);
+		return source;
+	}
+
+}

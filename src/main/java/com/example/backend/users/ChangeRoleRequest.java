@@ -1,0 +1,8 @@
+package com.example.backend.users;
+
+import jakarta.validation.constraints.NotNull;
+
+import com.example.backend.access.Role;
+
+public record ChangeRoleRequest(@NotNull Role role) {
+}

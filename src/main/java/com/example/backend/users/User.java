@@ -1,0 +1,136 @@
+package com.example.backend.users;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import com.example.backend.access.Role;
+
+/**
+ * A registered account. Never leaves {@link UserService}: controllers and other features see
+ * {@link UserResponse} or {@link UserCredentials}.
+ */
+@Entity
+@Table(name = "users")
+class User {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "users_id")
+	@SequenceGenerator(name = "users_id", sequenceName = "users_id_seq", allocationSize = 50)
+	private Long id;
+
+	private String email;
+
+	@Column(name = "password_hash")
+	private String passwordHash;
+
+	@Column(name = "display_name")
+	private String displayName;
+
+	@Enumerated(EnumType.STRING)
+	private Role role;
+
+	/** Copied into every access token; changing it voids all tokens issued before. */
+	@Column(name = "token_version")
+	private int tokenVersion;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Column(name = "updated_at")
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	protected User() {
+	}
+
+	User(String email, String passwordHash, String displayName, Role role) {
+		this.email = email;
+		this.passwordHash = passwordHash;
+		this.displayName = displayName;
+		this.role = role;
+	}
+
+	void rename(String displayName) {
+		this.displayName = displayName;
+	}
+
+	void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+		this.tokenVersion++;
+	}
+
+	void changeRole(Role role) {
+		if (this.role != role) {
+			this.role = role;
+			this.tokenVersion++;
+		}
+	}
+
+	@PrePersist
+	void onCreate() {
+		this.createdAt = now();
+		this.updatedAt = this.createdAt;
+	}
+
+	@PreUpdate
+	void onUpdate() {
+		this.updatedAt = now();
+	}
+
+	/** PostgreSQL keeps microseconds; the API shows milliseconds. Truncate once, here. */
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getEmail() {
+		return this.email;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	String getDisplayName() {
+		return this.displayName;
+	}
+
+	Role getRole() {
+		return this.role;
+	}
+
+	int getTokenVersion() {
+		return this.tokenVersion;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+}

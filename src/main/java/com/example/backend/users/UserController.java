@@ -1,0 +1,93 @@
+package com.example.backend.users;
+
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.backend.access.Actor;
+import com.example.backend.web.Paging;
+
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "Users", description = "Profiles and, for ADMIN, account management")
+class UserController {
+
+	private static final Set<String> SORTABLE = Set.of("createdAt", "email", "displayName", "id");
+
+	private final UserService users;
+
+	UserController(UserService users) {
+		this.users = users;
+	}
+
+	@GetMapping("/me")
+	@Operation(summary = "The current user")
+	UserResponse me(@AuthenticationPrincipal Actor actor) {
+		return this.users.get(actor, actor.userId());
+	}
+
+	@GetMapping
+	@PreAuthorize("hasAuthority('user:manage')")
+	@Operation(summary = "List users (ADMIN)",
+			description = "Paged; `q` matches a case-insensitive substring of email or display name. "
+					+ "Sortable by createdAt, email, displayName, id; `size` is capped at 100.")
+	PagedModel<UserResponse> list(@RequestParam(required = false) @Parameter(description = "search text") String q,
+			@PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.ASC) Pageable pageable) {
+		return new PagedModel<>(this.users.search(q, Paging.sortedBy(pageable, SORTABLE)));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One user (self, MODERATOR, ADMIN)")
+	UserResponse get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+		return this.users.get(actor, id);
+	}
+
+	@PatchMapping("/{id}")
+	@Operation(summary = "Update display name or password (self, ADMIN)",
+			description = "Changing one's own password needs `currentPassword` and signs out every session "
+					+ "of the user (tokens issued before stop working).")
+	UserResponse update(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+			@Valid @RequestBody UpdateUserRequest request) {
+		return this.users.update(actor, id, request);
+	}
+
+	@PutMapping("/{id}/role")
+	@PreAuthorize("hasAuthority('user:manage')")
+	@Operation(summary = "Change a user's role (ADMIN)",
+			description = "Nobody can change their own role; the last ADMIN cannot be demoted (409). "
+					+ "The user's existing tokens stop working.")
+	UserResponse changeRole(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+			@Valid @RequestBody ChangeRoleRequest request) {
+		return this.users.changeRole(actor, id, request.role());
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasAuthority('user:manage')")
+	@Operation(summary = "Delete a user (ADMIN)", description = "The last ADMIN cannot be deleted (409).")
+	ResponseEntity<Void> delete(@PathVariable long id) {
+		this.users.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+}

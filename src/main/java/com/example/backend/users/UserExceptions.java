@@ -1,0 +1,74 @@
+package com.example.backend.users;
+
+import org.springframework.http.HttpStatus;
+
+import com.example.backend.web.ApiException;
+
+/** The facts about users that end a request with a 4xx answer. */
+final class UserExceptions {
+
+	private UserExceptions() {
+	}
+
+	static final class UserNotFound extends ApiException {
+
+		UserNotFound(long id) {
+			super(HttpStatus.NOT_FOUND, "not-found", "Not found", "User " + id + " was not found.");
+		}
+
+	}
+
+	static final class EmailAlreadyRegistered extends ApiException {
+
+		EmailAlreadyRegistered() {
+			super(HttpStatus.CONFLICT, "email-taken", "Email already registered",
+					"An account with this email address already exists.");
+		}
+
+	}
+
+	static final class LastAdminProtected extends ApiException {
+
+		LastAdminProtected() {
+			super(HttpStatus.CONFLICT, "last-admin", "Last administrator",
+					"The last ADMIN cannot be demoted or deleted; promote another user first.");
+		}
+
+	}
+
+	static final class OwnRoleChangeForbidden extends ApiException {
+
+		OwnRoleChangeForbidden() {
+			super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Nobody can change their own role.");
+		}
+
+	}
+
+	static final class OtherProfileForbidden extends ApiException {
+
+		OtherProfileForbidden() {
+			super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+					"Your role does not have the permission this operation requires.");
+		}
+
+	}
+
+	static final class CurrentPasswordMismatch extends ApiException {
+
+		CurrentPasswordMismatch() {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "current-password-mismatch", "Current password mismatch",
+					"To change your password, give your current password in currentPassword.");
+		}
+
+	}
+
+	static final class StaleUserVersion extends ApiException {
+
+		StaleUserVersion() {
+			super(HttpStatus.CONFLICT, "stale-version", "Stale version",
+					"The user was changed by someone else; reload it and apply your change again.");
+		}
+
+	}
+
+}

@@ -1,0 +1,44 @@
+package com.example.backend.users;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import com.example.backend.access.Role;
+
+interface UserRepository extends JpaRepository<User, Long> {
+
+	/** Written as {@code lower(email)} so that the unique index {@code users_email_lower_uq} serves it. */
+	@Query("select u from User u where lower(u.email) = lower(:email)")
+	Optional<User> findByEmail(@Param("email") String email);
+
+	@Query("select count(u) > 0 from User u where lower(u.email) = lower(:email)")
+	boolean existsByEmail(@Param("email") String email);
+
+	/**
+	 * Case-insensitive substring search on email and display name, served by the trigram indexes.
+	 * {@code pattern} is already escaped and wrapped in {@code %}.
+	 */
+	@Query("""
+			select u from User u
+			where lower(u.email) like :pattern escape '\\' or lower(u.displayName) like :pattern escape '\\'
+			""")
+	Page<User> search(@Param("pattern") String pattern, Pageable pageable);
+
+	/**
+	 * Locks every ADMIN row, so that two concurrent demotions or deletions cannot both see "another admin
+	 * is left" and remove the last one.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select u from User u where u.role = :role")
+	List<User> lockAllByRole(@Param("role") Role role);
+
+}

@@ -1,0 +1,159 @@
+package com.example.backend.users;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.example.backend.access.Actor;
+import com.example.backend.access.Permission;
+import com.example.backend.access.Role;
+import com.example.backend.users.UserExceptions.CurrentPasswordMismatch;
+import com.example.backend.users.UserExceptions.EmailAlreadyRegistered;
+import com.example.backend.users.UserExceptions.LastAdminProtected;
+import com.example.backend.users.UserExceptions.OtherProfileForbidden;
+import com.example.backend.users.UserExceptions.OwnRoleChangeForbidden;
+import com.example.backend.users.UserExceptions.StaleUserVersion;
+import com.example.backend.users.UserExceptions.UserNotFound;
+
+/**
+ * Accounts: registration, profiles, roles. Ownership rules live here (the controller only knows who is
+ * calling): a user may read and update their own profile; {@code user:read} and {@code user:manage}
+ * extend that to everyone's.
+ */
+@Service
+@Transactional(readOnly = true)
+public class UserService {
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	@Transactional
+	public UserResponse register(NewUser newUser) {
+		return UserResponse.of(create(newUser, Role.USER));
+	}
+
+	/** Creates the account unless the email is taken; used for the configured first ADMIN. */
+	@Transactional
+	public boolean createIfAbsent(NewUser newUser, Role role) {
+		if (this.users.existsByEmail(newUser.email())) {
+			return false;
+		}
+		create(newUser, role);
+		return true;
+	}
+
+	public Optional<UserCredentials> findCredentials(String email) {
+		return this.users.findByEmail(email.trim()).map(UserCredentials::of);
+	}
+
+	public Optional<UserCredentials> findCredentials(long id) {
+		return this.users.findById(id).map(UserCredentials::of);
+	}
+
+	public UserResponse get(Actor actor, long id) {
+		requireSelfOr(actor, id, Permission.USER_READ);
+		return UserResponse.of(load(id));
+	}
+
+	public Page<UserResponse> search(String query, Pageable pageable) {
+		Page<User> page = (query == null || query.isBlank()) ? this.users.findAll(pageable)
+				: this.users.search(likePattern(query), pageable);
+		return page.map(UserResponse::of);
+	}
+
+	@Transactional
+	public UserResponse update(Actor actor, long id, UpdateUserRequest request) {
+		requireSelfOr(actor, id, Permission.USER_MANAGE);
+		User user = load(id);
+		if (request.version() != null && request.version() != user.getVersion()) {
+			throw new StaleUserVersion();
+		}
+		if (request.displayName() != null) {
+			user.rename(request.displayName().trim());
+		}
+		if (request.password() != null) {
+			// An admin resetting someone else's password does not know it; everyone else proves it.
+			boolean resetByAdmin = !actor.isSelf(id) && actor.can(Permission.USER_MANAGE);
+			if (!resetByAdmin && (request.currentPassword() == null
+					|| !this.passwordEncoder.matches(request.currentPassword(), user.getPasswordHash()))) {
+				throw new CurrentPasswordMismatch();
+			}
+			user.changePassword(this.passwordEncoder.encode(request.password()));
+		}
+		return UserResponse.of(this.users.saveAndFlush(user));
+	}
+
+	@Transactional
+	public UserResponse changeRole(Actor actor, long id, Role role) {
+		if (actor.isSelf(id)) {
+			throw new OwnRoleChangeForbidden();
+		}
+		User user = load(id);
+		if (user.getRole() == Role.ADMIN && role != Role.ADMIN) {
+			requireAnotherAdmin(id);
+		}
+		user.changeRole(role);
+		return UserResponse.of(this.users.saveAndFlush(user));
+	}
+
+	@Transactional
+	public void delete(long id) {
+		User user = load(id);
+		if (user.getRole() == Role.ADMIN) {
+			requireAnotherAdmin(id);
+		}
+		this.users.delete(user);
+	}
+
+	private User create(NewUser newUser, Role role) {
+		String email = newUser.email().trim();
+		if (this.users.existsByEmail(email)) {
+			throw new EmailAlreadyRegistered();
+		}
+		User user = new User(email, this.passwordEncoder.encode(newUser.password()), newUser.displayName().trim(),
+				role);
+		// Flush now so that a concurrent registration losing the race on the unique index fails here, inside
+		// this transaction, and becomes a 409 rather than an error at commit time.
+		return this.users.saveAndFlush(user);
+	}
+
+	private void requireAnotherAdmin(long leavingAdminId) {
+		List<User> admins = this.users.lockAllByRole(Role.ADMIN);
+		boolean anotherAdminLeft = admins.stream().anyMatch(admin -> admin.getId() != leavingAdminId);
+		if (!anotherAdminLeft) {
+			throw new LastAdminProtected();
+		}
+	}
+
+	private User load(long id) {
+		return this.users.findById(id).orElseThrow(() -> new UserNotFound(id));
+	}
+
+	private static void requireSelfOr(Actor actor, long id, Permission permission) {
+		if (!actor.ownsOr(id, permission)) {
+			throw new OtherProfileForbidden();
+		}
+	}
+
+	private static String likePattern(String query) {
+		String escaped = query.trim()
+			.toLowerCase(Locale.ROOT)
+			.replace("\\", "\\\\")
+			.replace("%", "\\%")
+			.replace("_", "\\_");
+		return "%" + escaped + "%";
+	}
+
+}

@@ -1,0 +1,183 @@
+package com.example.backend.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place that turns exceptions into {@code application/problem+json} (RFC 9457) as the API
+ * contract describes. Spring MVC's own exceptions (405, 415, 400 for bad parameters, ...) come through
+ * {@link ResponseEntityExceptionHandler}; security's 401/403 are routed here by the security handlers.
+ * Every problem gets {@code instance} and {@code requestId}; no problem ever carries a stack trace, SQL
+ * or a class name, because details are written here rather than copied from exception messages.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+	private static final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldViolation> violations = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> new FieldViolation(error.getField(), error.getDefaultMessage()))
+			.toList();
+		return validationFailed(violations, headers, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldViolation> violations = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> new FieldViolation(
+						(error instanceof FieldError fieldError) ? fieldError.getField()
+								: result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage())))
+			.toList();
+		return validationFailed(violations, headers, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+				"The request body is missing, is not valid JSON, or has a value of the wrong type.");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<Object> handleStaleVersion(OptimisticLockingFailureException ex, WebRequest request) {
+		return respond(problem(HttpStatus.CONFLICT, "stale-version", "Stale version",
+				"The resource was changed by someone else; reload it and apply your change again."), request);
+	}
+
+	/** A unique or foreign-key constraint caught a race that the service's own checks could not see. */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<Object> handleConstraintViolation(DataIntegrityViolationException ex, WebRequest request) {
+		log.info("Constraint violation turned into 409: {}", ex.getMostSpecificCause().getClass().getSimpleName());
+		return respond(problem(HttpStatus.CONFLICT, "conflict", "Conflict",
+				"The request conflicts with the current state of the data."), request);
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<Object> handleAuthentication(AuthenticationException ex, WebRequest request) {
+		boolean tokenPresented = !(ex instanceof InsufficientAuthenticationException);
+		String detail = tokenPresented ? "The access token is invalid or has expired."
+				: "Authentication is required to access this resource.";
+		ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.WWW_AUTHENTICATE,
+				tokenPresented ? "Bearer realm=\"api\", error=\"invalid_token\"" : "Bearer realm=\"api\"");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.UNAUTHORIZED, request);
+	}
+
+	/**
+	 * Method security denies anonymous callers too; for them the right answer is 401, not 403.
+	 */
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, WebRequest request) {
+		if (trustResolver.isAnonymous(SecurityContextHolder.getContext().getAuthentication())
+				|| SecurityContextHolder.getContext().getAuthentication() == null) {
+			return handleAuthentication(new InsufficientAuthenticationException("anonymous"), request);
+		}
+		return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+				"Your role does not have the permission this operation requires."), request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected error on {}", describe(request), ex);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"An unexpected error occurred. Quote the request id when you report it."), request);
+	}
+
+	/** Adds {@code instance} and {@code requestId} to every problem this class (or its base) produces. */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+			if (servletRequest != null) {
+				if (problem.getInstance() == null) {
+					problem.setInstance(URI.create(servletRequest.getRequestURI()));
+				}
+				problem.setProperty("requestId", RequestIds.of(servletRequest));
+			}
+			if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
+				problem.setType(ProblemTypes.uri(ProblemTypes.forStatus(statusCode.value())));
+			}
+			if (statusCode.value() == HttpStatus.UNAUTHORIZED.value() && !headers.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
+				headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"api\"");
+			}
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private ResponseEntity<Object> validationFailed(List<FieldViolation> violations, HttpHeaders headers,
+			WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
+				"One or more fields are invalid.");
+		problem.setProperty("errors", violations.stream()
+			.sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
+			.toList());
+		return createResponseEntity(problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+	}
+
+	private ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {
+		return createResponseEntity(problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(ProblemTypes.uri(type));
+		problem.setTitle(title);
+		return problem;
+	}
+
+	private static String describe(WebRequest request) {
+		HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+		return (servletRequest != null) ? servletRequest.getMethod() + " " + servletRequest.getRequestURI()
+				: request.getDescription(false);
+	}
+
+	/** One entry of the {@code errors} list of a 422 problem. */
+	record FieldViolation(String field, String message) {
+	}
+
+}

@@ -1,0 +1,75 @@
+package com.example.backend;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.Entity;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.repository.Repository;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The structure the README promises, checked on every build: features are packages that talk through
+ * services, controllers never reach repositories, entities and repositories stay inside their feature.
+ */
+class ArchitectureTest {
+
+	private static final JavaClasses app = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("com.example.backend");
+
+	@Test
+	void featuresHaveNoDependencyCycles() {
+		slices().matching("com.example.backend.(*)..").should().beFreeOfCycles().check(app);
+	}
+
+	@Test
+	void controllersNeverTouchRepositories() {
+		noClasses().that()
+			.areAnnotatedWith(RestController.class)
+			.should()
+			.dependOnClassesThat()
+			.areAssignableTo(Repository.class)
+			.check(app);
+	}
+
+	@Test
+	void repositoriesAndEntitiesStayInsideTheirFeature() {
+		classes().that().areAssignableTo(Repository.class).should().notBePublic().check(app);
+		classes().that().areAnnotatedWith(Entity.class).should().notBePublic().check(app);
+	}
+
+	@Test
+	void accessControlAndWebDependOnNoFeature() {
+		noClasses().that()
+			.resideInAnyPackage("..backend.access..", "..backend.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..backend.users..", "..backend.auth..", "..backend.posts..", "..backend.orders..",
+					"..backend.config..")
+			.check(app);
+	}
+
+	@Test
+	void usersDoNotKnowAboutAuthentication() {
+		noClasses().that()
+			.resideInAPackage("..backend.users..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..backend.auth..")
+			.check(app);
+	}
+
+	@Test
+	void dependenciesAreInjectedThroughConstructors() {
+		noFields().should().beAnnotatedWith(Autowired.class).check(app);
+	}
+
+}

@@ -1,0 +1,50 @@
+package com.example.backend.support;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the end-to-end tests: the whole application on a random port, real HTTP, real PostgreSQL
+ * ({@link TestPostgres}). All subclasses share one application context and one database, so each test
+ * creates its own users ({@link Api#newUser}) instead of relying on a clean slate.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "app.dev-database.enabled=false", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
+				"app.bootstrap-admin.email=" + IntegrationTest.ADMIN_EMAIL,
+				"app.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD })
+public abstract class IntegrationTest {
+
+	/** Known to the tests so that they can forge tokens; 48 random bytes, base64. */
+	public static final String JWT_SECRET = "FzAzeKOIubTzDSZX9DQ61AOkTctaGGRt5TtIa6pwOOtyn7/MR1TukqPp+ZhvxSBv";
+
+	public static final String ADMIN_EMAIL = "root-admin@test.local";
+
+	public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+	@LocalServerPort
+	private int port;
+
+	protected Api api;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestPostgres.Connection postgres = TestPostgres.get();
+		registry.add("spring.datasource.url", postgres::url);
+		registry.add("spring.datasource.username", postgres::username);
+		registry.add("spring.datasource.password", postgres::password);
+	}
+
+	@BeforeEach
+	void createClient() {
+		this.api = new Api(this.port);
+	}
+
+	protected Api.Session admin() {
+		return this.api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+	}
+
+}
