@@ -1,8 +1,11 @@
 package com.example.backend.users;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -60,6 +63,20 @@ public class UserService {
 
 	public Optional<UserCredentials> findCredentials(long id) {
 		return this.users.findById(id).map(UserCredentials::of);
+	}
+
+	public boolean exists(long id) {
+		return this.users.existsById(id);
+	}
+
+	/** Display names of the given users, for features that show authors; one query whatever the count. */
+	public Map<Long, String> displayNames(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.users.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(User::getId, User::getDisplayName));
 	}
 
 	public UserResponse get(Actor actor, long id) {

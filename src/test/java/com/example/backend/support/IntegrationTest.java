@@ -13,7 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * creates its own users ({@link Api#newUser}) instead of relying on a clean slate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "app.dev-database.enabled=false", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
+		properties = { "app.dev-database.enabled=false", "app.demo-data.enabled=false",
+				"spring.jpa.properties.hibernate.generate_statistics=true",
+				"app.jwt.secret=" + IntegrationTest.JWT_SECRET,
 				"app.bootstrap-admin.email=" + IntegrationTest.ADMIN_EMAIL,
 				"app.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD })
 public abstract class IntegrationTest {

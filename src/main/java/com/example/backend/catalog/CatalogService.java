@@ -1,0 +1,105 @@
+package com.example.backend.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.example.backend.catalog.CatalogExceptions.InsufficientStock;
+import com.example.backend.catalog.CatalogExceptions.ProductNotFound;
+import com.example.backend.catalog.CatalogExceptions.SkuTaken;
+import com.example.backend.catalog.CatalogExceptions.StaleProductVersion;
+import com.example.backend.catalog.CatalogExceptions.UnknownProduct;
+
+/** The product catalogue, and the stock bookkeeping that orders rely on. */
+@Service
+@Transactional(readOnly = true)
+public class CatalogService {
+
+	private final ProductRepository products;
+
+	CatalogService(ProductRepository products) {
+		this.products = products;
+	}
+
+	public Page<ProductResponse> list(Pageable pageable) {
+		return this.products.findAll(pageable).map(ProductResponse::of);
+	}
+
+	public ProductResponse get(long id) {
+		return ProductResponse.of(load(id));
+	}
+
+	@Transactional
+	public ProductResponse create(ProductRequest request) {
+		if (this.products.existsBySku(request.sku().trim())) {
+			throw new SkuTaken();
+		}
+		return ProductResponse.of(this.products.saveAndFlush(new Product(request)));
+	}
+
+	@Transactional
+	public ProductResponse update(long id, ProductRequest request) {
+		Product product = load(id);
+		if (request.version() != null && request.version() != product.getVersion()) {
+			throw new StaleProductVersion();
+		}
+		if (!product.getSku().equals(request.sku().trim())
+				&& this.products.existsBySku(request.sku().trim())) {
+			throw new SkuTaken();
+		}
+		product.apply(request);
+		return ProductResponse.of(this.products.saveAndFlush(product));
+	}
+
+	@Transactional
+	public void delete(long id) {
+		this.products.delete(load(id));
+	}
+
+	/**
+	 * Reserves stock for every line or for none: each line is one conditional UPDATE, taken in product id
+	 * order so that two orders over the same products lock rows in the same order and cannot deadlock. A
+	 * short line throws, and the caller's transaction (mandatory) rolls back the lines already taken.
+	 * Returns the lines with name and price as they are now, read under the row locks just taken.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<ReservedItem> reserve(Map<Long, Integer> quantities) {
+		SortedMap<Long, Integer> ordered = new TreeMap<>(quantities);
+		ordered.forEach((productId, quantity) -> {
+			if (this.products.takeStock(productId, quantity) == 0) {
+				throw this.products.existsById(productId) ? new InsufficientStock(productId)
+						: new UnknownProduct(productId);
+			}
+		});
+		Map<Long, Product> byId = this.products.findAllByIds(ordered.keySet())
+			.stream()
+			.collect(Collectors.toMap(Product::getId, Function.identity()));
+		List<ReservedItem> reserved = new ArrayList<>(quantities.size());
+		quantities.forEach((productId, quantity) -> {
+			Product product = byId.get(productId);
+			reserved.add(new ReservedItem(productId, product.getName(), product.getPrice(), quantity));
+		});
+		return reserved;
+	}
+
+	/** Puts stock back, as when an order is cancelled. Products deleted since are skipped. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void release(Map<Long, Integer> quantities) {
+		new TreeMap<>(quantities).forEach(this.products::returnStock);
+	}
+
+	private Product load(long id) {
+		return this.products.findById(id).orElseThrow(() -> new ProductNotFound(id));
+	}
+
+}

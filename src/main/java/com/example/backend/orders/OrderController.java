@@ -1,0 +1,102 @@
+package com.example.backend.orders;
+
+import java.net.URI;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.backend.access.Actor;
+import com.example.backend.orders.OrderExceptions.InvalidIdempotencyKey;
+import com.example.backend.orders.OrderRequests.ChangeStatusRequest;
+import com.example.backend.orders.OrderRequests.CreateOrderRequest;
+import com.example.backend.web.Paging;
+
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders")
+class OrderController {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private static final Set<String> SORTABLE = Set.of("createdAt");
+
+	private final OrderService orders;
+
+	OrderController(OrderService orders) {
+		this.orders = orders;
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAuthority('order:write-own')")
+	@Operation(summary = "Place an order",
+			description = "Reserves stock for all lines or none (409 `insufficient-stock`, nothing changed); prices "
+					+ "are snapshotted and the total computed here. With `Idempotency-Key` (1-64 chars, kept 24 h), a "
+					+ "retry with the same body returns the first response (same id, 201) and creates nothing, even "
+					+ "when the requests race; the same key with another body is 422. Failed attempts are not "
+					+ "remembered, so a retry after a 409 runs again. Each product may appear once (422).")
+	ResponseEntity<OrderResponse> create(@AuthenticationPrincipal Actor actor,
+			@Parameter(description = "1-64 characters chosen by the client") @RequestHeader(name = IDEMPOTENCY_KEY,
+					required = false) String idempotencyKey,
+			@Valid @RequestBody CreateOrderRequest request) {
+		if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 64)) {
+			throw new InvalidIdempotencyKey();
+		}
+		OrderService.Created created = this.orders.create(actor, request, idempotencyKey);
+		return ResponseEntity.created(URI.create("/api/v1/orders/" + created.order().id()))
+			.header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+			.body(created.order());
+	}
+
+	@GetMapping
+	@Operation(summary = "List orders, newest first",
+			description = "Own orders; ADMIN sees all and may filter by `userId`. Filter by `status`.")
+	PagedModel<OrderResponse> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Long userId,
+			@RequestParam(required = false) OrderStatus status,
+			@PageableDefault(sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+		return new PagedModel<>(this.orders.list(actor, userId, status, Paging.sortedBy(pageable, SORTABLE)));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One order (owner, ADMIN)", description = "404 for anyone else's order.")
+	OrderResponse get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+		return this.orders.get(actor, id);
+	}
+
+	@PostMapping("/{id}/cancel")
+	@Operation(summary = "Cancel an order",
+			description = "Owner while PENDING, ADMIN while PENDING or PAID; the stock is returned. 409 otherwise.")
+	OrderResponse cancel(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+		return this.orders.cancel(actor, id);
+	}
+
+	@PatchMapping("/{id}/status")
+	@PreAuthorize("hasAuthority('order:manage')")
+	@Operation(summary = "Move an order on (ADMIN)",
+			description = "PENDING -> PAID -> SHIPPED -> DELIVERED, PENDING/PAID -> CANCELLED (stock returned); "
+					+ "anything else is 409.")
+	OrderResponse changeStatus(@PathVariable long id, @Valid @RequestBody ChangeStatusRequest request) {
+		return this.orders.changeStatus(id, request.status());
+	}
+
+}

@@ -1,0 +1,81 @@
+package com.example.backend.orders;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+import com.example.backend.web.ApiException;
+
+/** The facts about orders that end a request with a 4xx answer. */
+final class OrderExceptions {
+
+	private OrderExceptions() {
+	}
+
+	/** Also for someone else's order: its existence is not revealed. */
+	static final class OrderNotFound extends ApiException {
+
+		OrderNotFound(long id) {
+			super(HttpStatus.NOT_FOUND, "not-found", "Not found", "Order " + id + " was not found.");
+		}
+
+	}
+
+	static final class IllegalStatusTransition extends ApiException {
+
+		IllegalStatusTransition(OrderStatus from, OrderStatus to) {
+			super(HttpStatus.CONFLICT, "illegal-status-transition", "Illegal status transition",
+					"An order cannot move from " + from + " to " + to + ".");
+		}
+
+	}
+
+	static final class OrderNotCancellable extends ApiException {
+
+		OrderNotCancellable(OrderStatus status, boolean byOwner) {
+			super(HttpStatus.CONFLICT, "order-not-cancellable", "Order not cancellable",
+					byOwner ? "You can cancel an order only while it is PENDING; it is " + status + "."
+							: "An order that is " + status + " can no longer be cancelled.");
+		}
+
+	}
+
+	static final class OtherUsersOrdersForbidden extends ApiException {
+
+		OtherUsersOrdersForbidden() {
+			super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Only an admin may list other users' orders.");
+		}
+
+	}
+
+	static final class DuplicateOrderLine extends ApiException {
+
+		DuplicateOrderLine() {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
+					"One or more fields are invalid.");
+			getBody().setProperty("errors",
+					List.of(Map.of("field", "items", "message", "each product may appear only once")));
+		}
+
+	}
+
+	static final class InvalidIdempotencyKey extends ApiException {
+
+		InvalidIdempotencyKey() {
+			super(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+					"Idempotency-Key must be 1 to 64 characters.");
+		}
+
+	}
+
+	static final class IdempotencyKeyReused extends ApiException {
+
+		IdempotencyKeyReused() {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
+					"This Idempotency-Key was already used with a different request body.");
+		}
+
+	}
+
+}

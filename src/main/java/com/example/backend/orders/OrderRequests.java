@@ -1,0 +1,26 @@
+package com.example.backend.orders;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the order endpoints. */
+final class OrderRequests {
+
+	private OrderRequests() {
+	}
+
+	record CreateOrderRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull OrderLine> items) {
+	}
+
+	record OrderLine(@NotNull Long productId, @NotNull @Min(1) @Max(100) Integer quantity) {
+	}
+
+	record ChangeStatusRequest(@NotNull OrderStatus status) {
+	}
+
+}

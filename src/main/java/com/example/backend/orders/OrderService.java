@@ -1,0 +1,168 @@
+package com.example.backend.orders;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.example.backend.access.Actor;
+import com.example.backend.access.Permission;
+import com.example.backend.catalog.CatalogService;
+import com.example.backend.orders.OrderExceptions.DuplicateOrderLine;
+import com.example.backend.orders.OrderExceptions.IllegalStatusTransition;
+import com.example.backend.orders.OrderExceptions.OrderNotCancellable;
+import com.example.backend.orders.OrderExceptions.OrderNotFound;
+import com.example.backend.orders.OrderExceptions.OtherUsersOrdersForbidden;
+import com.example.backend.orders.OrderRequests.CreateOrderRequest;
+import com.example.backend.orders.OrderRequests.OrderLine;
+
+/**
+ * Orders: creation with atomic stock reservation and idempotent retries, the status life cycle, and who may
+ * see what (owners their own orders, {@code order:manage} everything; anyone else gets 404).
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrderService {
+
+	private final OrderRepository orders;
+
+	private final CatalogService catalog;
+
+	private final IdempotencyStore idempotency;
+
+	private final JsonMapper json;
+
+	OrderService(OrderRepository orders, CatalogService catalog, IdempotencyStore idempotency, JsonMapper json) {
+		this.orders = orders;
+		this.catalog = catalog;
+		this.idempotency = idempotency;
+		this.json = json;
+	}
+
+	/**
+	 * Places an order. With an idempotency key, a repeated request returns the first response and creates
+	 * nothing ({@link Created#replayed()}). Everything, the key's claim included, happens in one transaction:
+	 * if the stock is short nothing is written and a retry runs afresh.
+	 */
+	@Transactional
+	public Created create(Actor actor, CreateOrderRequest request, String idempotencyKey) {
+		Map<Long, Integer> quantities = quantities(request);
+		if (idempotencyKey == null) {
+			return new Created(place(actor, quantities), false);
+		}
+		String requestHash = sha256(this.json.writeValueAsString(request));
+		Optional<String> stored = this.idempotency.claimOrReplay(actor.userId(), idempotencyKey, requestHash);
+		if (stored.isPresent()) {
+			return new Created(this.json.readValue(stored.get(), OrderResponse.class), true);
+		}
+		OrderResponse order = place(actor, quantities);
+		this.idempotency.complete(actor.userId(), idempotencyKey, 201, this.json.writeValueAsString(order));
+		return new Created(order, false);
+	}
+
+	public Page<OrderResponse> list(Actor actor, Long userId, OrderStatus status, Pageable pageable) {
+		Long owner = userId;
+		if (!actor.can(Permission.ORDER_MANAGE)) {
+			if (userId != null && !actor.isSelf(userId)) {
+				throw new OtherUsersOrdersForbidden();
+			}
+			owner = actor.userId();
+		}
+		Page<Order> page;
+		if (owner == null) {
+			page = (status == null) ? this.orders.findAll(pageable) : this.orders.findByStatus(status, pageable);
+		}
+		else {
+			page = (status == null) ? this.orders.findByUserId(owner, pageable)
+					: this.orders.findByUserIdAndStatus(owner, status, pageable);
+		}
+		return page.map(OrderResponse::of);
+	}
+
+	public OrderResponse get(Actor actor, long id) {
+		return OrderResponse.of(loadVisible(actor, id));
+	}
+
+	/** Owners may cancel while PENDING, {@code order:manage} while PENDING or PAID; the stock goes back. */
+	@Transactional
+	public OrderResponse cancel(Actor actor, long id) {
+		Order order = loadVisible(actor, id);
+		boolean byOwner = !actor.can(Permission.ORDER_MANAGE);
+		if (byOwner && order.getStatus() != OrderStatus.PENDING) {
+			throw new OrderNotCancellable(order.getStatus(), true);
+		}
+		if (!order.moveTo(OrderStatus.CANCELLED)) {
+			throw new OrderNotCancellable(order.getStatus(), false);
+		}
+		releaseStock(order);
+		return OrderResponse.of(this.orders.saveAndFlush(order));
+	}
+
+	@Transactional
+	public OrderResponse changeStatus(long id, OrderStatus next) {
+		Order order = this.orders.findById(id).orElseThrow(() -> new OrderNotFound(id));
+		OrderStatus previous = order.getStatus();
+		if (!order.moveTo(next)) {
+			throw new IllegalStatusTransition(previous, next);
+		}
+		if (next == OrderStatus.CANCELLED) {
+			releaseStock(order);
+		}
+		return OrderResponse.of(this.orders.saveAndFlush(order));
+	}
+
+	private OrderResponse place(Actor actor, Map<Long, Integer> quantities) {
+		Order order = new Order(actor.userId(), this.catalog.reserve(quantities));
+		return OrderResponse.of(this.orders.saveAndFlush(order));
+	}
+
+	private void releaseStock(Order order) {
+		Map<Long, Integer> quantities = new LinkedHashMap<>();
+		order.getItems()
+			.stream()
+			.filter(item -> item.getProductId() != null)
+			.forEach(item -> quantities.put(item.getProductId(), item.getQuantity()));
+		this.catalog.release(quantities);
+	}
+
+	private Order loadVisible(Actor actor, long id) {
+		return this.orders.findById(id)
+			.filter(order -> order.isOwnedBy(actor.userId()) || actor.can(Permission.ORDER_MANAGE))
+			.orElseThrow(() -> new OrderNotFound(id));
+	}
+
+	private static Map<Long, Integer> quantities(CreateOrderRequest request) {
+		Map<Long, Integer> quantities = new LinkedHashMap<>();
+		for (OrderLine line : request.items()) {
+			if (quantities.put(line.productId(), line.quantity()) != null) {
+				throw new DuplicateOrderLine();
+			}
+		}
+		return quantities;
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+	/** A created order, and whether it is the replay of an earlier request with the same idempotency key. */
+	public record Created(OrderResponse order, boolean replayed) {
+	}
+
+}

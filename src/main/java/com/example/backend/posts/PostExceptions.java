@@ -1,0 +1,67 @@
+package com.example.backend.posts;
+
+import org.springframework.http.HttpStatus;
+
+import com.example.backend.web.ApiException;
+
+/** The facts about posts that end a request with a 4xx answer. */
+final class PostExceptions {
+
+	private PostExceptions() {
+	}
+
+	/** Also for drafts the caller may not see: their existence is not revealed. */
+	static final class PostNotFound extends ApiException {
+
+		PostNotFound(long id) {
+			super(HttpStatus.NOT_FOUND, "not-found", "Not found", "Post " + id + " was not found.");
+		}
+
+	}
+
+	static final class AuthorNotFound extends ApiException {
+
+		AuthorNotFound(long id) {
+			super(HttpStatus.NOT_FOUND, "not-found", "Not found", "User " + id + " was not found.");
+		}
+
+	}
+
+	static final class NotYourPost extends ApiException {
+
+		NotYourPost() {
+			super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+					"Only the author, a moderator or an admin may change this post.");
+		}
+
+	}
+
+	static final class StalePostVersion extends ApiException {
+
+		StalePostVersion() {
+			super(HttpStatus.CONFLICT, "stale-version", "Stale version",
+					"The post was changed by someone else; reload it and apply your change again.");
+		}
+
+	}
+
+	static final class StaleETag extends ApiException {
+
+		StaleETag() {
+			super(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
+					"If-Match does not match the post's current ETag; reload it and apply your change again.");
+		}
+
+	}
+
+	static final class VersionRequired extends ApiException {
+
+		VersionRequired() {
+			super(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Precondition required",
+					"Send the version you edited, as `version` in the body or as an If-Match header, "
+							+ "so that concurrent edits cannot silently overwrite each other.");
+		}
+
+	}
+
+}

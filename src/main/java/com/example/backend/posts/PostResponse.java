@@ -1,0 +1,16 @@
+package com.example.backend.posts;
+
+import java.time.Instant;
+
+public record PostResponse(long id, String title, String body, PostStatus status, Author author, Instant createdAt,
+		Instant updatedAt, long version) {
+
+	static PostResponse of(Post post, String authorName) {
+		return new PostResponse(post.getId(), post.getTitle(), post.getBody(), post.getStatus(),
+				new Author(post.getAuthorId(), authorName), post.getCreatedAt(), post.getUpdatedAt(), post.getVersion());
+	}
+
+	public record Author(long id, String displayName) {
+	}
+
+}

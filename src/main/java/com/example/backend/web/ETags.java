@@ -1,0 +1,31 @@
+package com.example.backend.web;
+
+/**
+ * Strong ETags derived from an entity's version: {@code "7"}. Versions change on every update, so the tag
+ * changes exactly when the representation does.
+ */
+public final class ETags {
+
+	private ETags() {
+	}
+
+	public static String of(long version) {
+		return "\"" + version + "\"";
+	}
+
+	/**
+	 * Whether an {@code If-Match} header allows changing a resource at {@code version}. {@code *} matches
+	 * any existing resource; weak tags never match, because If-Match demands strong comparison (RFC 9110).
+	 */
+	public static boolean ifMatchSatisfied(String ifMatch, long version) {
+		String current = of(version);
+		for (String tag : ifMatch.split(",")) {
+			String candidate = tag.trim();
+			if (candidate.equals("*") || candidate.equals(current)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
