@@ -73,7 +73,7 @@ class OrderController {
 			description = "Own orders; ADMIN sees all and may filter by `userId`. Filter by `status`.")
 	PagedModel<OrderResponse> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Long userId,
 			@RequestParam(required = false) OrderStatus status,
-			@PageableDefault(sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+			@PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
 		return new PagedModel<>(this.orders.list(actor, userId, status, Paging.sortedBy(pageable, SORTABLE)));
 	}
 

@@ -50,7 +50,7 @@ class PostController {
 	@Operation(summary = "Published posts, newest first",
 			description = "Paged; `authorId` narrows to one author; sortable by createdAt only.")
 	PagedModel<PostResponse> list(@RequestParam(required = false) Long authorId,
-			@PageableDefault(sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+			@PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
 		return new PagedModel<>(this.posts.listPublished(authorId, Paging.sortedBy(pageable, SORTABLE)));
 	}
 
@@ -59,7 +59,7 @@ class PostController {
 	@Operation(summary = "One author's posts",
 			description = "Published posts; the author also sees their drafts (send the token). 404 for unknown users.")
 	PagedModel<PostResponse> byAuthor(@AuthenticationPrincipal Actor actor, @PathVariable long id,
-			@PageableDefault(sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+			@PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
 		return new PagedModel<>(this.posts.listByAuthor(actor, id, Paging.sortedBy(pageable, SORTABLE)));
 	}
 

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -124,6 +126,13 @@ public final class Api {
 
 		public JsonNode json() {
 			return json.readTree(this.raw.body());
+		}
+
+		/** The ids of the items of a page, in order. */
+		public List<Long> ids() {
+			List<Long> ids = new ArrayList<>();
+			json().get("content").forEach(item -> ids.add(item.get("id").asLong()));
+			return ids;
 		}
 
 		/** Asserts an RFC 9457 problem of the given status and type, carrying this response's request id. */
