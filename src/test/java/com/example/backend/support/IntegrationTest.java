@@ -41,7 +41,7 @@ public abstract class IntegrationTest {
 	}
 
 	@BeforeEach
-	void createClient() {
+	protected void createClient() {
 		this.api = new Api(this.port);
 	}
 

@@ -1,0 +1,129 @@
+package com.example.backend.queries;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.example.backend.support.Api.Response;
+import com.example.backend.support.Api.Session;
+import com.example.backend.support.Fixtures;
+import com.example.backend.support.IntegrationTest;
+
+import static com.example.backend.support.Fixtures.orderLines;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No N+1: every list endpoint runs the same, small number of SQL statements for a page of 10 and a page of
+ * 100. Counted with Hibernate's statistics (enabled for tests), which see every statement Hibernate sends.
+ * Authenticated calls include one statement for the token check (the user's current token version).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatementCountIT extends IntegrationTest {
+
+	private static final int ROWS = 110;
+
+	@Autowired
+	private EntityManagerFactory entityManagerFactory;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	private Session prolificAuthor;
+
+	private Session admin;
+
+	private Session customer;
+
+	@BeforeAll
+	void createMoreRowsThanTheLargestPage() {
+		createClient();
+		this.admin = admin();
+		Fixtures fixtures = new Fixtures(this.api, this.admin);
+		// Many authors, so that a page of posts really needs many display names; one of them prolific.
+		for (int author = 0; author < 11; author++) {
+			Session writer = this.api.newUser();
+			if (author == 0) {
+				this.prolificAuthor = writer;
+			}
+			for (int post = 0; post < ((author == 0) ? ROWS : 10); post++) {
+				fixtures.post(writer, "PUBLISHED");
+			}
+		}
+		this.customer = this.api.newUser();
+		long[] products = new long[ROWS];
+		for (int product = 0; product < ROWS; product++) {
+			products[product] = fixtures.product("1.00", 1000).get("id").asLong();
+		}
+		for (int order = 0; order < ROWS; order++) {
+			Response placed = this.api.post("/api/v1/orders", orderLines(List.of(new long[] { products[order], 1 },
+					new long[] { products[(order + 1) % ROWS], 2 }, new long[] { products[(order + 2) % ROWS], 3 })),
+					this.customer.auth());
+			assertThat(placed.status()).isEqualTo(201);
+		}
+		// Registering through the API would spend seconds on password hashing; the rows are what matters here.
+		for (int user = 0; user < ROWS; user++) {
+			this.jdbc.update("insert into users (id, email, password_hash, display_name, role, created_at, updated_at) "
+					+ "values (?, ?, '{noop}unused', 'Bulk', 'USER', now(), now())", 5_000_000 + user,
+					"bulk-" + user + "@test.local");
+		}
+	}
+
+	@Test
+	void publicPostListRunsThreeStatements() {
+		// page, count, display names of the page's authors
+		assertStatements("/api/v1/posts", 3, new String[0]);
+	}
+
+	@Test
+	void authorPostListRunsFourStatements() {
+		// author exists, page, count, display name
+		assertStatements("/api/v1/users/" + this.prolificAuthor.id() + "/posts", 4, new String[0]);
+	}
+
+	@Test
+	void ownOrderListRunsFourStatements() {
+		// token check, page, count, all lines of the page in one batch
+		assertStatements("/api/v1/orders", 4, this.customer.auth());
+	}
+
+	@Test
+	void adminOrderListRunsFourStatements() {
+		assertStatements("/api/v1/orders", 4, this.admin.auth());
+	}
+
+	@Test
+	void productListRunsTwoStatements() {
+		// page, count
+		assertStatements("/api/v1/products", 2, new String[0]);
+	}
+
+	@Test
+	void userListRunsThreeStatements() {
+		// token check, page, count
+		assertStatements("/api/v1/users", 3, this.admin.auth());
+	}
+
+	private void assertStatements(String path, long expected, String[] auth) {
+		Map<Integer, Long> counts = Map.of(10, statementsFor(path, 10, auth), 100, statementsFor(path, 100, auth));
+		assertThat(counts).as(path + " statements by page size").containsEntry(10, expected).containsEntry(100, expected);
+	}
+
+	private long statementsFor(String path, int size, String[] auth) {
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		statistics.clear();
+		Response page = this.api.get(path + "?size=" + size, auth);
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		assertThat(page.json().get("content").size()).isGreaterThan(0);
+		return statistics.getPrepareStatementCount();
+	}
+
+}
