@@ -122,7 +122,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-		log.error("Unexpected error on {}", describe(request), ex);
+		HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+		String requestId = (servletRequest != null) ? RequestIds.of(servletRequest) : null;
+		log.error("Unexpected error on {} (requestId {})", describe(request), requestId, ex);
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"An unexpected error occurred. Quote the request id when you report it."), request);
 	}

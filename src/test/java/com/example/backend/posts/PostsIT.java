@@ -1,6 +1,12 @@
 package com.example.backend.posts;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +116,35 @@ class PostsIT extends IntegrationTest {
 
 		this.api.put("/api/v1/posts/" + id, update("Lost update", 0), author.auth()).assertProblem(409, "stale-version");
 		assertThat(this.api.get("/api/v1/posts/" + id).json().get("title").asString()).isEqualTo("First edit");
+	}
+
+	@Test
+	void concurrentEditsOfOneVersionLetExactlyOneWin() throws Exception {
+		Session author = this.api.newUser();
+		long id = this.fixtures.post(author, "PUBLISHED").get("id").asLong();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Response>> edits = new ArrayList<>();
+			for (int editor = 0; editor < 8; editor++) {
+				String title = "Edit " + editor;
+				edits.add(pool.submit(() -> {
+					start.await();
+					return this.api.put("/api/v1/posts/" + id, update(title, 0), author.auth());
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Response> edit : edits) {
+				statuses.add(edit.get().status());
+			}
+
+			assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
+			assertThat(this.api.get("/api/v1/posts/" + id).json().get("version").asLong()).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test

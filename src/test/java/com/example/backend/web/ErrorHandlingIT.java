@@ -1,7 +1,11 @@
 package com.example.backend.web;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.example.backend.support.Api.Response;
 import com.example.backend.support.Api.Session;
@@ -10,6 +14,7 @@ import com.example.backend.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input of every kind gets a 4xx problem+json with the request id, never a 500 or internals. */
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorHandlingIT extends IntegrationTest {
 
 	@Test
@@ -64,6 +69,18 @@ class ErrorHandlingIT extends IntegrationTest {
 	}
 
 	@Test
+	void unexpectedErrorsAreGenericAndLoggedWithTheRequestId(CapturedOutput output) {
+		Session user = this.api.newUser();
+		Response response = this.api.get("/api/v1/test/unexpected-failure",
+				concat(user.auth(), "X-Request-Id", "boom-42"));
+
+		JsonNode problem = response.assertProblem(500, "internal-error");
+		assertThat(problem.get("detail").asString()).doesNotContain("password_hash");
+		assertThat(response.body()).doesNotContain(FailingTestController.SECRET_DETAIL, "IllegalStateException");
+		assertThat(output).contains("Unexpected error on GET /api/v1/test/unexpected-failure (requestId boom-42)");
+	}
+
+	@Test
 	void keepsASafeCallerRequestId() {
 		Response response = this.api.get("/api/v1/ping", "X-Request-Id", "client-req_42.a");
 
@@ -90,6 +107,10 @@ class ErrorHandlingIT extends IntegrationTest {
 		assertThat(this.api.get("/api/v1/ping").header("X-Request-Id")).isNotBlank();
 		assertThat(this.api.get("/actuator/health").header("X-Request-Id")).isNotBlank();
 		assertThat(this.api.get("/v3/api-docs").header("X-Request-Id")).isNotBlank();
+	}
+
+	private static String[] concat(String[] headers, String name, String value) {
+		return new String[] { headers[0], headers[1], name, value };
 	}
 
 }
