@@ -49,7 +49,7 @@ class ArchitectureTest {
 	@Test
 	void accessControlAndWebDependOnNoFeature() {
 		noClasses().that()
-			.resideInAnyPackage("..backend.access..", "..backend.web..")
+			.resideInAnyPackage("..backend.access..", "..backend.web..", "..backend.persistence..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..backend.users..", "..backend.auth..", "..backend.posts..", "..backend.orders..",

@@ -1,23 +1,20 @@
 package com.example.backend.catalog;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import com.example.backend.persistence.AuditedEntity;
 
 /** A catalogue entry. Stock only changes through {@link ProductRepository}'s conditional updates or an admin edit. */
 @Entity
 @Table(name = "products")
-class Product {
+class Product extends AuditedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "products_id")
@@ -32,13 +29,6 @@ class Product {
 
 	private int stock;
 
-	private Instant createdAt;
-
-	private Instant updatedAt;
-
-	@Version
-	private long version;
-
 	protected Product() {
 	}
 
@@ -51,17 +41,6 @@ class Product {
 		this.name = request.name().trim();
 		this.price = request.price();
 		this.stock = request.stock();
-	}
-
-	@PrePersist
-	void onCreate() {
-		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		this.updatedAt = this.createdAt;
-	}
-
-	@PreUpdate
-	void onUpdate() {
-		this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	Long getId() {
@@ -82,18 +61,6 @@ class Product {
 
 	int getStock() {
 		return this.stock;
-	}
-
-	Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
-	long getVersion() {
-		return this.version;
 	}
 
 }

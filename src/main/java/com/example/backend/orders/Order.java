@@ -1,8 +1,6 @@
 package com.example.backend.orders;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,13 +15,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import com.example.backend.catalog.ReservedItem;
+import com.example.backend.persistence.AuditedEntity;
 
 /**
  * An order with its lines. The entity is named {@code CustomerOrder} in queries because ORDER is a keyword.
@@ -32,7 +28,7 @@ import com.example.backend.catalog.ReservedItem;
  */
 @Entity(name = "CustomerOrder")
 @Table(name = "orders")
-class Order {
+class Order extends AuditedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "orders_id")
@@ -51,13 +47,6 @@ class Order {
 	@OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("id")
 	private List<OrderItem> items = new ArrayList<>();
-
-	private Instant createdAt;
-
-	private Instant updatedAt;
-
-	@Version
-	private long version;
 
 	protected Order() {
 	}
@@ -82,17 +71,6 @@ class Order {
 		return this.userId != null && this.userId == userId;
 	}
 
-	@PrePersist
-	void onCreate() {
-		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		this.updatedAt = this.createdAt;
-	}
-
-	@PreUpdate
-	void onUpdate() {
-		this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-	}
-
 	Long getId() {
 		return this.id;
 	}
@@ -111,18 +89,6 @@ class Order {
 
 	List<OrderItem> getItems() {
 		return Collections.unmodifiableList(this.items);
-	}
-
-	Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
-	long getVersion() {
-		return this.version;
 	}
 
 }

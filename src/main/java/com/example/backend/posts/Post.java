@@ -1,8 +1,5 @@
 package com.example.backend.posts;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,11 +7,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import com.example.backend.persistence.AuditedEntity;
 
 /**
  * A post. The author is kept as an id, not as a relation to the users feature's entity: features meet
@@ -22,7 +18,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "posts")
-class Post {
+class Post extends AuditedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "posts_id")
@@ -38,13 +34,6 @@ class Post {
 
 	@Enumerated(EnumType.STRING)
 	private PostStatus status;
-
-	private Instant createdAt;
-
-	private Instant updatedAt;
-
-	@Version
-	private long version;
 
 	protected Post() {
 	}
@@ -62,17 +51,6 @@ class Post {
 
 	boolean isPublished() {
 		return this.status == PostStatus.PUBLISHED;
-	}
-
-	@PrePersist
-	void onCreate() {
-		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		this.updatedAt = this.createdAt;
-	}
-
-	@PreUpdate
-	void onUpdate() {
-		this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	Long getId() {
@@ -93,18 +71,6 @@ class Post {
 
 	PostStatus getStatus() {
 		return this.status;
-	}
-
-	Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
-	long getVersion() {
-		return this.version;
 	}
 
 }

@@ -1,8 +1,5 @@
 package com.example.backend.users;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,13 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import com.example.backend.access.Role;
+import com.example.backend.persistence.AuditedEntity;
 
 /**
  * A registered account. Never leaves {@link UserService}: controllers and other features see
@@ -24,7 +19,7 @@ import com.example.backend.access.Role;
  */
 @Entity
 @Table(name = "users")
-class User {
+class User extends AuditedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "users_id")
@@ -45,15 +40,6 @@ class User {
 	/** Copied into every access token; changing it voids all tokens issued before. */
 	@Column(name = "token_version")
 	private int tokenVersion;
-
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	@Column(name = "updated_at")
-	private Instant updatedAt;
-
-	@Version
-	private long version;
 
 	protected User() {
 	}
@@ -81,22 +67,6 @@ class User {
 		}
 	}
 
-	@PrePersist
-	void onCreate() {
-		this.createdAt = now();
-		this.updatedAt = this.createdAt;
-	}
-
-	@PreUpdate
-	void onUpdate() {
-		this.updatedAt = now();
-	}
-
-	/** PostgreSQL keeps microseconds; the API shows milliseconds. Truncate once, here. */
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-	}
-
 	Long getId() {
 		return this.id;
 	}
@@ -119,18 +89,6 @@ class User {
 
 	int getTokenVersion() {
 		return this.tokenVersion;
-	}
-
-	Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
-	long getVersion() {
-		return this.version;
 	}
 
 }

@@ -325,18 +325,11 @@ class OrdersIT extends IntegrationTest {
 	}
 
 	private Response placeWithKey(Session customer, String key, Map<Long, Integer> quantities) {
-		return this.api.post("/api/v1/orders", orderBody(quantities), concat(customer.auth(), "Idempotency-Key", key));
+		return this.api.post("/api/v1/orders", orderBody(quantities), customer.authWith("Idempotency-Key", key));
 	}
 
 	private Response moveTo(long order, String status) {
 		return this.api.patch("/api/v1/orders/" + order + "/status", Map.of("status", status), this.admin.auth());
-	}
-
-	private static String[] concat(String[] headers, String name, String value) {
-		String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
-		all[headers.length] = name;
-		all[headers.length + 1] = value;
-		return all;
 	}
 
 	/** Starts all calls at the same moment, to make the races as likely as possible. */

@@ -102,7 +102,7 @@ class PostsIT extends IntegrationTest {
 		assertThat(byVersion.status()).isEqualTo(200);
 		assertThat(byVersion.header("ETag")).isEqualTo("\"1\"");
 		Response byEtag = this.api.put("/api/v1/posts/" + id, Map.of("title", "By ETag", "body", "b", "status",
-				"PUBLISHED"), concat(author.auth(), "If-Match", "\"1\""));
+				"PUBLISHED"), author.authWith("If-Match", "\"1\""));
 		assertThat(byEtag.status()).isEqualTo(200);
 		assertThat(byEtag.json().get("status").asString()).isEqualTo("PUBLISHED");
 		assertThat(byEtag.json().get("version").asLong()).isEqualTo(2);
@@ -154,9 +154,9 @@ class PostsIT extends IntegrationTest {
 		this.api.put("/api/v1/posts/" + id, update("First edit", 0), author.auth());
 
 		this.api.put("/api/v1/posts/" + id, Map.of("title", "Lost", "body", "b", "status", "PUBLISHED"),
-				concat(author.auth(), "If-Match", "\"0\"")).assertProblem(412, "precondition-failed");
+				author.authWith("If-Match", "\"0\"")).assertProblem(412, "precondition-failed");
 		this.api.put("/api/v1/posts/" + id, Map.of("title", "Weak", "body", "b", "status", "PUBLISHED"),
-				concat(author.auth(), "If-Match", "W/\"1\"")).assertProblem(412, "precondition-failed");
+				author.authWith("If-Match", "W/\"1\"")).assertProblem(412, "precondition-failed");
 		assertThat(this.api.get("/api/v1/posts/" + id).json().get("title").asString()).isEqualTo("First edit");
 	}
 
@@ -209,10 +209,5 @@ class PostsIT extends IntegrationTest {
 	private static Map<String, Object> update(String title, long version) {
 		return Map.of("title", title, "body", "Edited", "status", "PUBLISHED", "version", version);
 	}
-
-	private static String[] concat(String[] headers, String name, String value) {
-		return new String[] { headers[0], headers[1], name, value };
-	}
-
 
 }

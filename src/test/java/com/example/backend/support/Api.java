@@ -108,6 +108,11 @@ public final class Api {
 			return bearer(this.accessToken);
 		}
 
+		/** The bearer header plus one more. */
+		public String[] authWith(String header, String value) {
+			return new String[] { "Authorization", "Bearer " + this.accessToken, header, value };
+		}
+
 	}
 
 	public record Response(HttpResponse<String> raw) {

@@ -72,7 +72,7 @@ class ErrorHandlingIT extends IntegrationTest {
 	void unexpectedErrorsAreGenericAndLoggedWithTheRequestId(CapturedOutput output) {
 		Session user = this.api.newUser();
 		Response response = this.api.get("/api/v1/test/unexpected-failure",
-				concat(user.auth(), "X-Request-Id", "boom-42"));
+				user.authWith("X-Request-Id", "boom-42"));
 
 		JsonNode problem = response.assertProblem(500, "internal-error");
 		assertThat(problem.get("detail").asString()).doesNotContain("password_hash");
@@ -107,10 +107,6 @@ class ErrorHandlingIT extends IntegrationTest {
 		assertThat(this.api.get("/api/v1/ping").header("X-Request-Id")).isNotBlank();
 		assertThat(this.api.get("/actuator/health").header("X-Request-Id")).isNotBlank();
 		assertThat(this.api.get("/v3/api-docs").header("X-Request-Id")).isNotBlank();
-	}
-
-	private static String[] concat(String[] headers, String name, String value) {
-		return new String[] { headers[0], headers[1], name, value };
 	}
 
 }
