@@ -5,15 +5,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Request bodies of the auth endpoints. Emails are trimmed as they are read. */
 final class AuthRequests {
 
 	private AuthRequests() {
 	}
 
-	record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
-			@NotNull @Size(min = 8, max = 128) String password,
-			@NotBlank @Size(max = 100) String displayName) {
+	record RegisterRequest(@Schema(example = "you@example.com") @NotBlank @Email @Size(max = 254) String email,
+			@Schema(example = "correct horse battery staple") @NotNull @Size(min = 8, max = 128) String password,
+			@Schema(example = "You") @NotBlank @Size(max = 100) String displayName) {
 
 		RegisterRequest {
 			email = (email != null) ? email.trim() : null;
@@ -21,7 +23,8 @@ final class AuthRequests {
 
 	}
 
-	record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+	record LoginRequest(@Schema(example = "alice@example.com") @NotBlank @Size(max = 254) String email,
+			@Schema(example = "demo-password") @NotBlank @Size(max = 128) String password) {
 
 		LoginRequest {
 			email = (email != null) ? email.trim() : null;

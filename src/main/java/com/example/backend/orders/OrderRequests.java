@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Request bodies of the order endpoints. */
 final class OrderRequests {
 
@@ -17,7 +19,8 @@ final class OrderRequests {
 	record CreateOrderRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull OrderLine> items) {
 	}
 
-	record OrderLine(@NotNull Long productId, @NotNull @Min(1) @Max(100) Integer quantity) {
+	record OrderLine(@Schema(example = "1") @NotNull Long productId,
+			@Schema(example = "2") @NotNull @Min(1) @Max(100) Integer quantity) {
 	}
 
 	record ChangeStatusRequest(@NotNull OrderStatus status) {
