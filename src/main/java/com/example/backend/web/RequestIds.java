@@ -4,6 +4,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The request id rules of the contract: a caller's {@code X-Request-Id} is kept when it is 1-64
@@ -29,6 +31,20 @@ public final class RequestIds {
 			return incoming;
 		}
 		return UUID.randomUUID().toString();
+	}
+
+	/**
+	 * The id of this request: taken from the caller or created on the first dispatch (and echoed in the
+	 * response header), reused on the async and error dispatches of the same request.
+	 */
+	public static String assign(HttpServletRequest request, HttpServletResponse response) {
+		String id = of(request);
+		if (id == null) {
+			id = acceptOrCreate(request.getHeader(HEADER));
+			request.setAttribute(ATTRIBUTE, id);
+			response.setHeader(HEADER, id);
+		}
+		return id;
 	}
 
 	public static String of(ServletRequest request) {
