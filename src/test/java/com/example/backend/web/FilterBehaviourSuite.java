@@ -3,10 +3,14 @@ package com.example.backend.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -46,11 +52,28 @@ abstract class FilterBehaviourSuite extends IntegrationTest {
 	@Autowired
 	private FilterProbes.MdcWatcher mdcWatcher;
 
+	@Autowired
+	private ApplicationContext context;
+
 	private Session user;
+
+	/** The package of the variant that must be the only one active. */
+	abstract String variantPackage();
 
 	@BeforeEach
 	void logIn() {
 		this.user = this.api.newUser();
+	}
+
+	@Test
+	void exactlyOneVariantIsActive() {
+		Stream<Object> filters = Stream.concat(this.context.getBeansOfType(Filter.class).values().stream(),
+				this.context.getBeansOfType(FilterRegistrationBean.class).values().stream().map(r -> r.getFilter()));
+		Set<String> variants = filters.map(filter -> filter.getClass().getPackageName())
+			.filter(name -> name.startsWith("com.example.backend.web."))
+			.collect(Collectors.toSet());
+
+		assertThat(variants).containsExactly(variantPackage());
 	}
 
 	@Test

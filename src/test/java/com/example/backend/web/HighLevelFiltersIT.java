@@ -6,4 +6,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("filters-high")
 class HighLevelFiltersIT extends FilterBehaviourSuite {
 
+	@Override
+	String variantPackage() {
+		return "com.example.backend.web.highlevel";
+	}
+
 }

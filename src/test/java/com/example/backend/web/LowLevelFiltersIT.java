@@ -6,4 +6,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("filters-low")
 class LowLevelFiltersIT extends FilterBehaviourSuite {
 
+	@Override
+	String variantPackage() {
+		return "com.example.backend.web.lowlevel";
+	}
+
 }
