@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerMapping;
@@ -97,13 +99,16 @@ public final class RequestTelemetry {
 		String duration = millis(nanos);
 		String requestId = RequestIds.of(request);
 		Object userId = request.getAttribute(RequestAttributes.USER_ID);
-		var line = accessLog.atInfo()
+		LoggingEventBuilder line = accessLog.atInfo()
 			.addKeyValue("method", method)
 			.addKeyValue("path", path)
 			.addKeyValue("status", status)
-			.addKeyValue("durationMs", duration)
-			.addKeyValue("requestId", requestId)
-			.addArgument(method)
+			.addKeyValue("durationMs", (nanos / 1_000) / 1_000.0); // a number in JSON
+		// Structured formats already add the MDC's requestId; ECS drops a line that names it twice.
+		if (MDC.get(RequestIds.MDC_KEY) == null) {
+			line = line.addKeyValue("requestId", requestId);
+		}
+		line = line.addArgument(method)
 			.addArgument(path)
 			.addArgument(status)
 			.addArgument(duration)

@@ -1,8 +1,21 @@
 package com.example.backend.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.core.env.Environment;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -36,6 +49,31 @@ class RequestTelemetryTest {
 		assertThat(RequestTelemetry.method(new MockHttpServletRequest("BREW", "/"))).isEqualTo("OTHER");
 	}
 
+	/** Production logs are ECS JSON, which refuses a line whose key-values repeat an MDC key. */
+	@Test
+	void theAccessLogLineRendersAsEcsJsonWithItsFields() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/users/42");
+		request.setQueryString("token=secret");
+		request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/api/v1/users/{id}");
+		request.setAttribute(RequestIds.ATTRIBUTE, "ecs-1");
+		request.setAttribute(RequestAttributes.USER_ID, 42L);
+		ILoggingEvent event = captureAccessLine(() -> {
+			MDC.put(RequestIds.MDC_KEY, "ecs-1");
+			try {
+				new RequestTelemetry(new SimpleMeterRegistry()).completed(request, 200, System.nanoTime());
+			}
+			finally {
+				MDC.remove(RequestIds.MDC_KEY);
+			}
+		});
+
+		String json = ecs(event);
+
+		assertThat(json).contains("\"method\":\"GET\"", "\"path\":\"/api/v1/users/{id}\"", "\"status\":200",
+				"\"requestId\":\"ecs-1\"", "\"userId\":42", "\"durationMs\":")
+			.doesNotContain("token", "secret");
+	}
+
 	@Test
 	void timesRequestsByMethodTemplateAndStatus() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -51,6 +89,41 @@ class RequestTelemetryTest {
 			.timer()
 			.count()).isEqualTo(2);
 		assertThat(registry.get(RequestTelemetry.TIMER).tag("status", "503").timer().count()).isEqualTo(1);
+	}
+
+
+	private static ILoggingEvent captureAccessLine(Runnable action) {
+		Logger access = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("access");
+		List<ILoggingEvent> events = new ArrayList<>();
+		AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+
+			@Override
+			protected void append(ILoggingEvent event) {
+				event.prepareForDeferredProcessing(); // takes the MDC now, while it is set
+				events.add(event);
+			}
+
+		};
+		appender.start();
+		access.addAppender(appender);
+		try {
+			action.run();
+		}
+		finally {
+			access.detachAppender(appender);
+		}
+		assertThat(events).hasSize(1);
+		return events.get(0);
+	}
+
+	private static String ecs(ILoggingEvent event) {
+		LoggerContext context = new LoggerContext();
+		context.putObject(Environment.class.getName(), new MockEnvironment());
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setContext(context);
+		encoder.setFormat("ecs");
+		encoder.start();
+		return new String(encoder.encode(event), StandardCharsets.UTF_8);
 	}
 
 }
