@@ -19,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.example.backend.access.Actor;
 import com.example.backend.users.UserCredentials;
 import com.example.backend.users.UserService;
+import com.example.backend.web.RequestAttributes;
 
 /**
  * Authenticates requests that carry {@code Authorization: Bearer <token>}. Requests without the header
@@ -59,6 +60,7 @@ class AccessTokenFilter extends OncePerRequestFilter {
 			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null,
 					actor.role().permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList()));
 			SecurityContextHolder.setContext(context);
+			request.setAttribute(RequestAttributes.USER_ID, actor.userId()); // for the access log, outside this chain
 		}
 		catch (AuthenticationException ex) {
 			SecurityContextHolder.clearContext();

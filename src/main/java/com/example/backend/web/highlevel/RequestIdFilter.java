@@ -1,4 +1,4 @@
-package com.example.backend.web;
+package com.example.backend.web.highlevel;
 
 import java.io.IOException;
 
@@ -8,27 +8,35 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.example.backend.web.FilterOrder;
+import com.example.backend.web.RequestIds;
 
 /**
  * Gives every request an id before anything else runs (security included), so that every response,
- * every log line and every problem+json body carries it. The id is removed from the MDC afterwards:
- * Tomcat reuses threads, and a leaked id would mislabel the next request's logs.
+ * every log line and every problem+json body carries it. The id leaves the MDC afterwards: Tomcat reuses
+ * threads, and a leaked id would mislabel the next request's logs. Async and error dispatches run on
+ * other threads (or after this filter returned), so they put the same id back for their own duration.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(FilterOrder.REQUEST_ID)
 class RequestIdFilter extends OncePerRequestFilter {
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
-		request.setAttribute(RequestIds.ATTRIBUTE, requestId);
-		response.setHeader(RequestIds.HEADER, requestId);
-		MDC.put(RequestIds.MDC_KEY, requestId);
+		MDC.put(RequestIds.MDC_KEY, RequestIds.assign(request, response));
 		try {
 			chain.doFilter(request, response);
 		}

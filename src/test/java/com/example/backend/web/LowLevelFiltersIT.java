@@ -1,0 +1,14 @@
+package com.example.backend.web;
+
+import org.springframework.test.context.ActiveProfiles;
+
+/** The request filters as plain servlet filters (also what runs when no variant is chosen). */
+@ActiveProfiles("filters-low")
+class LowLevelFiltersIT extends FilterBehaviourSuite {
+
+	@Override
+	String variantPackage() {
+		return "com.example.backend.web.lowlevel";
+	}
+
+}
