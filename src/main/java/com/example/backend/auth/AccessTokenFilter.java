@@ -14,6 +14,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.example.backend.access.Actor;
@@ -40,10 +41,14 @@ class AccessTokenFilter extends OncePerRequestFilter {
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	AccessTokenFilter(AccessTokens accessTokens, UserService users, AuthenticationEntryPoint entryPoint) {
+	private final SecurityContextRepository contexts;
+
+	AccessTokenFilter(AccessTokens accessTokens, UserService users, AuthenticationEntryPoint entryPoint,
+			SecurityContextRepository contexts) {
 		this.accessTokens = accessTokens;
 		this.users = users;
 		this.entryPoint = entryPoint;
+		this.contexts = contexts;
 	}
 
 	@Override
@@ -60,6 +65,9 @@ class AccessTokenFilter extends OncePerRequestFilter {
 			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null,
 					actor.role().permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList()));
 			SecurityContextHolder.setContext(context);
+			// Kept on the request, so that an async dispatch (streaming responses) is authenticated too:
+			// this filter runs once per request, not again for that dispatch.
+			this.contexts.saveContext(context, request, response);
 			request.setAttribute(RequestAttributes.USER_ID, actor.userId()); // for the access log, outside this chain
 		}
 		catch (AuthenticationException ex) {

@@ -13,6 +13,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -32,7 +34,10 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens accessTokens, UserService users,
 			SecurityProblemHandler problems) throws Exception {
-		http.csrf(AbstractHttpConfigurer::disable) // no cookies, no ambient credentials to forge
+		// Stateless: the authentication lives on the request only (never in a session).
+		SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
+		http.securityContext(context -> context.securityContextRepository(contexts))
+			.csrf(AbstractHttpConfigurer::disable) // no cookies, no ambient credentials to forge
 			.cors(cors -> {
 			})
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -41,7 +46,7 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.addFilterBefore(new AccessTokenFilter(accessTokens, users, problems),
+			.addFilterBefore(new AccessTokenFilter(accessTokens, users, problems, contexts),
 					UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",

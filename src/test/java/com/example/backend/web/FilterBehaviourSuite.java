@@ -152,7 +152,7 @@ abstract class FilterBehaviourSuite extends IntegrationTest {
 		}
 		this.api.get("/api/v1/users/me"); // a 401 from the security chain
 		this.api.get(FilterProbes.BASE + "/send-error", this.user.auth()); // an error dispatch
-		this.api.get(FilterProbes.PUBLIC + "/stream?size=100000"); // an async dispatch
+		this.api.get(FilterProbes.BASE + "/stream?size=100000", this.user.auth()); // an async dispatch
 
 		for (int i = 1; i < ids.size(); i++) {
 			assertThat(awaitAccessLine(output, ids.get(i))).doesNotContain(ids.get(i - 1));
@@ -187,13 +187,14 @@ abstract class FilterBehaviourSuite extends IntegrationTest {
 	@Test
 	void streamedBodiesArriveIntact(CapturedOutput output) {
 		String id = uniqueId();
-		Response response = this.api.get(FilterProbes.PUBLIC + "/stream?size=5000000", "X-Request-Id", id);
+		Response response = this.api.get(FilterProbes.BASE + "/stream?size=5000000", withId(id, this.user.auth()));
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo(FilterProbes.body(5_000_000));
 		assertThat(response.header("X-Request-Id")).isEqualTo(id);
 		assertThat(response.header("X-Response-Time")).matches(TIMING);
-		assertThat(awaitAccessLine(output, id)).contains("path=" + FilterProbes.PUBLIC + "/stream status=200");
+		assertThat(awaitAccessLine(output, id)).contains("path=" + FilterProbes.BASE + "/stream status=200")
+			.contains("userId=" + this.user.id());
 	}
 
 	private double count(String uri, String status) {

@@ -38,12 +38,6 @@ class FilterProbes {
 
 	static final String BASE = "/api/v1/filter-probe";
 
-	/**
-	 * Streaming needs a path open to anonymous callers: its async dispatch runs the security chain again,
-	 * and this application's bearer authentication does not carry over into that dispatch.
-	 */
-	static final String PUBLIC = "/filter-probe-public";
-
 	/** Deterministic ASCII, so that a body can be compared as a String. */
 	static String body(int size) {
 		StringBuilder text = new StringBuilder(size);
@@ -51,15 +45,6 @@ class FilterProbes {
 			text.append((char) ('a' + (i * 7 + i / 1000) % 26));
 		}
 		return text.toString();
-	}
-
-	@Bean
-	@Order(0)
-	SecurityFilterChain publicProbeSecurity(HttpSecurity http) throws Exception {
-		return http.securityMatcher(PUBLIC + "/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.build();
 	}
 
 	@Bean
@@ -131,12 +116,6 @@ class FilterProbes {
 		String large(@RequestParam int size) {
 			return body(size);
 		}
-
-	}
-
-	@RestController
-	@RequestMapping(PUBLIC)
-	static class PublicProbeController {
 
 		/** Written in chunks and flushed along the way, on an async thread, as real streaming is. */
 		@GetMapping("/stream")
