@@ -16,8 +16,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The structure the README promises, checked on every build: features are packages that talk through
- * services, controllers never reach repositories, entities and repositories stay inside their feature.
+ * The structure the README promises, checked on every build: features are packages that
+ * talk through services, controllers never reach repositories, entities and repositories
+ * stay inside their feature.
  */
 class ArchitectureTest {
 

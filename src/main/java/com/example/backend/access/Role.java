@@ -7,14 +7,13 @@ import java.util.Set;
 import static com.example.backend.access.Permission.*;
 
 /**
- * Roles and the permissions they grant: the one place where roles are mapped to permissions.
- * Each role includes everything of the role before it.
+ * Roles and the permissions they grant: the one place where roles are mapped to
+ * permissions. Each role includes everything of the role before it.
  */
 public enum Role {
 
 	USER(EnumSet.of(PROFILE_READ_OWN, PROFILE_UPDATE_OWN, POST_WRITE_OWN, ORDER_WRITE_OWN)),
-	MODERATOR(with(USER, POST_MODERATE, USER_READ)),
-	ADMIN(EnumSet.allOf(Permission.class));
+	MODERATOR(with(USER, POST_MODERATE, USER_READ)), ADMIN(EnumSet.allOf(Permission.class));
 
 	private final Set<Permission> permissions;
 

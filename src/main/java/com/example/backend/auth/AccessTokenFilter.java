@@ -23,13 +23,14 @@ import com.example.backend.users.UserService;
 import com.example.backend.web.RequestAttributes;
 
 /**
- * Authenticates requests that carry {@code Authorization: Bearer <token>}. Requests without the header
- * pass through anonymously (the authorization rules decide); a token that is present but bad is answered
- * with 401 at once. The user is looked up on every request so that deletion, a role change or a password
- * change (which bump the token version) void tokens immediately instead of at expiry.
+ * Authenticates requests that carry {@code Authorization: Bearer <token>}. Requests
+ * without the header pass through anonymously (the authorization rules decide); a token
+ * that is present but bad is answered with 401 at once. The user is looked up on every
+ * request so that deletion, a role change or a password change (which bump the token
+ * version) void tokens immediately instead of at expiry.
  * <p>
- * Created by {@link SecurityConfiguration}, not a bean: as a bean, Spring Boot would also register it as
- * a servlet filter outside the security chain.
+ * Created by {@link SecurityConfiguration}, not a bean: as a bean, Spring Boot would also
+ * register it as a servlet filter outside the security chain.
  */
 class AccessTokenFilter extends OncePerRequestFilter {
 
@@ -65,10 +66,16 @@ class AccessTokenFilter extends OncePerRequestFilter {
 			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null,
 					actor.role().permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList()));
 			SecurityContextHolder.setContext(context);
-			// Kept on the request, so that an async dispatch (streaming responses) is authenticated too:
+			// Kept on the request, so that an async dispatch (streaming responses) is
+			// authenticated too:
 			// this filter runs once per request, not again for that dispatch.
 			this.contexts.saveContext(context, request, response);
-			request.setAttribute(RequestAttributes.USER_ID, actor.userId()); // for the access log, outside this chain
+			request.setAttribute(RequestAttributes.USER_ID, actor.userId()); // for the
+																				// access
+																				// log,
+																				// outside
+																				// this
+																				// chain
 		}
 		catch (AuthenticationException ex) {
 			SecurityContextHolder.clearContext();

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 import com.example.backend.users.UserCredentials;
 
 /**
- * Issues and verifies access tokens: HS256 JWTs with {@code sub} (user id), {@code iat}, {@code exp},
- * {@code jti}, {@code iss} and {@code tv}, the user's token version. The algorithm is pinned: a token
- * whose header names anything but HS256 (including {@code none}) is rejected before its claims are used.
+ * Issues and verifies access tokens: HS256 JWTs with {@code sub} (user id), {@code iat},
+ * {@code exp}, {@code jti}, {@code iss} and {@code tv}, the user's token version. The
+ * algorithm is pinned: a token whose header names anything but HS256 (including
+ * {@code none}) is rejected before its claims are used.
  */
 @Component
 class AccessTokens {
@@ -66,7 +67,10 @@ class AccessTokens {
 		return new IssuedAccessToken(token, this.settings.accessTokenTtl().toSeconds());
 	}
 
-	/** Checks signature, algorithm, issuer and expiry; whether the user and token version still hold is the caller's job. */
+	/**
+	 * Checks signature, algorithm, issuer and expiry; whether the user and token version
+	 * still hold is the caller's job.
+	 */
 	VerifiedAccessToken verify(String token) {
 		try {
 			Jws<Claims> jws = this.parser.parseSignedClaims(token);

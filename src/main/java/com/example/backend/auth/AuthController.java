@@ -41,7 +41,8 @@ class AuthController {
 	@Operation(summary = "Create an account with role USER",
 			description = "The email is trimmed and unique regardless of case (409 when taken).")
 	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request) {
-		UserResponse user = this.users.register(new NewUser(request.email(), request.password(), request.displayName()));
+		UserResponse user = this.users
+			.register(new NewUser(request.email(), request.password(), request.displayName()));
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 

@@ -12,14 +12,13 @@ final class AuthExceptions {
 	}
 
 	/**
-	 * The same answer for an unknown email and a wrong password, so that the response tells nothing about
-	 * which accounts exist.
+	 * The same answer for an unknown email and a wrong password, so that the response
+	 * tells nothing about which accounts exist.
 	 */
 	static final class InvalidCredentials extends ApiException {
 
 		InvalidCredentials() {
-			super(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
-					"Email or password is wrong.");
+			super(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials", "Email or password is wrong.");
 		}
 
 	}

@@ -13,8 +13,8 @@ import com.example.backend.users.UserCredentials;
 import com.example.backend.users.UserService;
 
 /**
- * Login, refresh with rotation and reuse detection, logout. Registration itself belongs to
- * {@link UserService}; this service only decides who gets tokens.
+ * Login, refresh with rotation and reuse detection, logout. Registration itself belongs
+ * to {@link UserService}; this service only decides who gets tokens.
  */
 @Service
 class AuthService {
@@ -58,8 +58,9 @@ class AuthService {
 	}
 
 	/**
-	 * Exchanges a refresh token for a new pair. A token that was already used is evidence that it was
-	 * copied: the whole family is revoked, and the revocation is committed even though the call fails.
+	 * Exchanges a refresh token for a new pair. A token that was already used is evidence
+	 * that it was copied: the whole family is revoked, and the revocation is committed
+	 * even though the call fails.
 	 */
 	@Transactional(noRollbackFor = InvalidRefreshToken.class)
 	TokenResponse refresh(String presented) {
@@ -82,7 +83,10 @@ class AuthService {
 		return issue(user, this.refreshTokens.rotate(token));
 	}
 
-	/** Revokes the token's family. Unknown tokens are ignored: logging out twice is not an error. */
+	/**
+	 * Revokes the token's family. Unknown tokens are ignored: logging out twice is not an
+	 * error.
+	 */
 	@Transactional
 	void logout(String presented) {
 		this.refreshTokens.find(presented).ifPresent(this.refreshTokens::revokeFamily);

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Browser origins allowed to call the API ({@code app.cors.allowed-origins}, comma separated, exact
- * origins such as {@code https://app.example.com}). Empty means no cross-origin access at all.
+ * Browser origins allowed to call the API ({@code app.cors.allowed-origins}, comma
+ * separated, exact origins such as {@code https://app.example.com}). Empty means no
+ * cross-origin access at all.
  */
 @ConfigurationProperties("app.cors")
 public record CorsSettings(@DefaultValue List<String> allowedOrigins) {

@@ -13,12 +13,14 @@ import com.example.backend.auth.AuthExceptions.TooManyLoginAttempts;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: every login attempt takes a token from the bucket of its email + IP,
- * a successful one gives it back. An empty bucket means 429 with the time until the next token.
+ * Slows down password guessing: every login attempt takes a token from the bucket of its
+ * email + IP, a successful one gives it back. An empty bucket means 429 with the time
+ * until the next token.
  * <p>
- * Taking the token before checking the password (rather than counting failures afterwards) keeps the
- * limit exact under concurrent attempts. Buckets live in this JVM; with several replicas each one
- * throttles on its own until the Redis-backed variant replaces this.
+ * Taking the token before checking the password (rather than counting failures
+ * afterwards) keeps the limit exact under concurrent attempts. Buckets live in this JVM;
+ * with several replicas each one throttles on its own until the Redis-backed variant
+ * replaces this.
  */
 @Component
 class LoginThrottle {
@@ -50,10 +52,11 @@ class LoginThrottle {
 	}
 
 	private Bucket bucket(String email, String clientIp) {
-		return this.buckets.get(key(email, clientIp), key -> Bucket.builder()
-			.addLimit(limit -> limit.capacity(this.settings.maxAttempts())
-				.refillGreedy(this.settings.maxAttempts(), this.settings.window()))
-			.build());
+		return this.buckets.get(key(email, clientIp),
+				key -> Bucket.builder()
+					.addLimit(limit -> limit.capacity(this.settings.maxAttempts())
+						.refillGreedy(this.settings.maxAttempts(), this.settings.window()))
+					.build());
 	}
 
 	private static String key(String email, String clientIp) {

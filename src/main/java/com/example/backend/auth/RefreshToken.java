@@ -12,8 +12,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
- * One refresh token, stored only as its SHA-256 hash. Tokens descending from one login form a family;
- * each use revokes the token and issues its successor in the same family (rotation).
+ * One refresh token, stored only as its SHA-256 hash. Tokens descending from one login
+ * form a family; each use revokes the token and issues its successor in the same family
+ * (rotation).
  */
 @Entity
 @Table(name = "refresh_tokens")
@@ -33,7 +34,10 @@ class RefreshToken {
 	@Column(name = "token_hash", columnDefinition = "bpchar(64)")
 	private String tokenHash;
 
-	/** The user's token version at login; a later role or password change voids the family. */
+	/**
+	 * The user's token version at login; a later role or password change voids the
+	 * family.
+	 */
 	@Column(name = "token_version")
 	private int tokenVersion;
 
@@ -49,8 +53,7 @@ class RefreshToken {
 	protected RefreshToken() {
 	}
 
-	RefreshToken(long userId, UUID familyId, String tokenHash, int tokenVersion, Instant createdAt,
-			Instant expiresAt) {
+	RefreshToken(long userId, UUID familyId, String tokenHash, int tokenVersion, Instant createdAt, Instant expiresAt) {
 		this.userId = userId;
 		this.familyId = familyId;
 		this.tokenHash = tokenHash;

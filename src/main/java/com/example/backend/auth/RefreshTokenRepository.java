@@ -14,7 +14,10 @@ import org.springframework.data.repository.query.Param;
 
 interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long> {
 
-	/** Locked, so that two concurrent uses of one token are serialised and the second one is seen as reuse. */
+	/**
+	 * Locked, so that two concurrent uses of one token are serialised and the second one
+	 * is seen as reuse.
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select t from RefreshToken t where t.tokenHash = :hash")
 	Optional<RefreshToken> findByHashForUpdate(@Param("hash") String hash);

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Refresh tokens: opaque random strings given to the client once and kept here only as hashes.
- * Callers hold the transaction; this class only knows the token rules.
+ * Refresh tokens: opaque random strings given to the client once and kept here only as
+ * hashes. Callers hold the transaction; this class only knows the token rules.
  */
 @Component
 class RefreshTokens {
@@ -48,7 +48,10 @@ class RefreshTokens {
 		return issue(userId, UUID.randomUUID(), tokenVersion);
 	}
 
-	/** The stored token, locked for this transaction, if the presented string is one of ours. */
+	/**
+	 * The stored token, locked for this transaction, if the presented string is one of
+	 * ours.
+	 */
 	Optional<RefreshToken> find(String presented) {
 		return this.repository.findByHashForUpdate(hash(presented));
 	}

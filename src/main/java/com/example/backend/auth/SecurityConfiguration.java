@@ -23,9 +23,10 @@ import com.example.backend.access.Permission;
 import com.example.backend.users.UserService;
 
 /**
- * Stateless bearer-token security. URL rules say what needs a login at all; finer permission and
- * ownership checks sit on controller methods ({@code @PreAuthorize}) and in services. Anything not listed
- * here is denied, so a new endpoint is closed until someone opens it on purpose.
+ * Stateless bearer-token security. URL rules say what needs a login at all; finer
+ * permission and ownership checks sit on controller methods ({@code @PreAuthorize}) and
+ * in services. Anything not listed here is denied, so a new endpoint is closed until
+ * someone opens it on purpose.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -37,7 +38,8 @@ class SecurityConfiguration {
 		// Stateless: the authentication lives on the request only (never in a session).
 		SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 		http.securityContext(context -> context.securityContextRepository(contexts))
-			.csrf(AbstractHttpConfigurer::disable) // no cookies, no ambient credentials to forge
+			.csrf(AbstractHttpConfigurer::disable) // no cookies, no ambient credentials
+													// to forge
 			.cors(cors -> {
 			})
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -77,8 +79,8 @@ class SecurityConfiguration {
 		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
 		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
 				"Idempotency-Key", "X-Request-Id"));
-		cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
-				"X-Request-Id", "X-Response-Time", "Idempotent-Replayed"));
+		cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, "X-Request-Id",
+				"X-Response-Time", "Idempotent-Replayed"));
 		// Bearer tokens travel in a header, not in cookies: no credentials mode needed.
 		cors.setAllowCredentials(false);
 		cors.setMaxAge(Duration.ofHours(1));

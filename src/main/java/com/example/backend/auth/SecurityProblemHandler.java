@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Lets the security filter chain answer 401 and 403 exactly like the rest of the API: the exception is
- * handed to Spring MVC's exception resolvers, so the one {@code @RestControllerAdvice} renders it.
+ * Lets the security filter chain answer 401 and 403 exactly like the rest of the API: the
+ * exception is handed to Spring MVC's exception resolvers, so the one
+ * {@code @RestControllerAdvice} renders it.
  */
 @Component
 class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler {

@@ -9,7 +9,10 @@ import io.jsonwebtoken.security.Keys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns the configured secret into an HMAC key, or refuses to, with a message an operator can act on. */
+/**
+ * Turns the configured secret into an HMAC key, or refuses to, with a message an operator
+ * can act on.
+ */
 final class SigningKeys {
 
 	static final int MIN_KEY_BYTES = 32;
@@ -23,7 +26,8 @@ final class SigningKeys {
 		if (secret == null || secret.isBlank()) {
 			if (production) {
 				throw new IllegalStateException("app.jwt.secret (env APP_JWT_SECRET) is required in the prod profile: "
-						+ "a base64 string of at least " + MIN_KEY_BYTES + " random bytes, e.g. `openssl rand -base64 48`");
+						+ "a base64 string of at least " + MIN_KEY_BYTES
+						+ " random bytes, e.g. `openssl rand -base64 48`");
 			}
 			log.warn("app.jwt.secret is not set: generated a random signing key. Tokens will not survive a restart.");
 			return Jwts.SIG.HS256.key().build();
@@ -42,7 +46,10 @@ final class SigningKeys {
 		return Keys.hmacShaKeyFor(bytes);
 	}
 
-	/** Catches placeholders such as "AAAA..." that pass the length check but are no secret at all. */
+	/**
+	 * Catches placeholders such as "AAAA..." that pass the length check but are no secret
+	 * at all.
+	 */
 	private static boolean isRepetitive(byte[] bytes) {
 		long distinct = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).chars().distinct().count();
 		return distinct < 8;

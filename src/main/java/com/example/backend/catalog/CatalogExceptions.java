@@ -35,7 +35,10 @@ public final class CatalogExceptions {
 
 	}
 
-	/** Thrown while reserving an order's stock; the caller's transaction rolls back every line. */
+	/**
+	 * Thrown while reserving an order's stock; the caller's transaction rolls back every
+	 * line.
+	 */
 	public static final class InsufficientStock extends ApiException {
 
 		InsufficientStock(long productId) {

@@ -53,8 +53,7 @@ public class CatalogService {
 		if (request.version() != null && request.version() != product.getVersion()) {
 			throw new StaleProductVersion();
 		}
-		if (!product.getSku().equals(request.sku().trim())
-				&& this.products.existsBySku(request.sku().trim())) {
+		if (!product.getSku().equals(request.sku().trim()) && this.products.existsBySku(request.sku().trim())) {
 			throw new SkuTaken();
 		}
 		product.apply(request);
@@ -67,10 +66,11 @@ public class CatalogService {
 	}
 
 	/**
-	 * Reserves stock for every line or for none: each line is one conditional UPDATE, taken in product id
-	 * order so that two orders over the same products lock rows in the same order and cannot deadlock. A
-	 * short line throws, and the caller's transaction (mandatory) rolls back the lines already taken.
-	 * Returns the lines with name and price as they are now, read under the row locks just taken.
+	 * Reserves stock for every line or for none: each line is one conditional UPDATE,
+	 * taken in product id order so that two orders over the same products lock rows in
+	 * the same order and cannot deadlock. A short line throws, and the caller's
+	 * transaction (mandatory) rolls back the lines already taken. Returns the lines with
+	 * name and price as they are now, read under the row locks just taken.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<ReservedItem> reserve(Map<Long, Integer> quantities) {
@@ -92,7 +92,9 @@ public class CatalogService {
 		return reserved;
 	}
 
-	/** Puts stock back, as when an order is cancelled. Products deleted since are skipped. */
+	/**
+	 * Puts stock back, as when an order is cancelled. Products deleted since are skipped.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void release(Map<Long, Integer> quantities) {
 		new TreeMap<>(quantities).forEach(this.products::returnStock);

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 
 import com.example.backend.persistence.AuditedEntity;
 
-/** A catalogue entry. Stock only changes through {@link ProductRepository}'s conditional updates or an admin edit. */
+/**
+ * A catalogue entry. Stock only changes through {@link ProductRepository}'s conditional
+ * updates or an admin edit.
+ */
 @Entity
 @Table(name = "products")
 class Product extends AuditedEntity {

@@ -42,7 +42,8 @@ class ProductController {
 	@GetMapping
 	@SecurityRequirements
 	@Operation(summary = "List products", description = "Paged; sortable by name, price, createdAt, id.")
-	PagedModel<ProductResponse> list(@PageableDefault(size = 20, sort = "name", direction = Sort.Direction.ASC) Pageable pageable) {
+	PagedModel<ProductResponse> list(
+			@PageableDefault(size = 20, sort = "name", direction = Sort.Direction.ASC) Pageable pageable) {
 		return new PagedModel<>(this.catalog.list(Paging.sortedBy(pageable, SORTABLE)));
 	}
 

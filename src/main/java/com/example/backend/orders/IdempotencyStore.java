@@ -15,10 +15,11 @@ import com.example.backend.orders.OrderExceptions.IdempotencyKeyReused;
 
 /**
  * Remembers which {@code Idempotency-Key} produced which response. The claim is an
- * {@code INSERT ... ON CONFLICT DO NOTHING} on the unique (user, key) pair, inside the caller's transaction:
- * when two requests with the same key race, PostgreSQL makes the second insert wait until the first
- * transaction ends. If the first committed, the second finds its stored response and replays it; if it
- * rolled back (say, stock was short), the second claims the key and runs. So exactly one order is created.
+ * {@code INSERT ... ON CONFLICT DO NOTHING} on the unique (user, key) pair, inside the
+ * caller's transaction: when two requests with the same key race, PostgreSQL makes the
+ * second insert wait until the first transaction ends. If the first committed, the second
+ * finds its stored response and replays it; if it rolled back (say, stock was short), the
+ * second claims the key and runs. So exactly one order is created.
  * <p>
  * Plain SQL rather than JPA: the statement that matters is the conflict-ignoring insert.
  */
@@ -37,12 +38,13 @@ class IdempotencyStore {
 	}
 
 	/**
-	 * Claims the key for this request, or returns the response stored for it. Throws when the key was used
-	 * with another request body.
+	 * Claims the key for this request, or returns the response stored for it. Throws when
+	 * the key was used with another request body.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Optional<String> claimOrReplay(long userId, String key, String requestHash) {
-		this.jdbc.sql("delete from idempotency_records where user_id = ? and idempotency_key = ? and expires_at < now()")
+		this.jdbc
+			.sql("delete from idempotency_records where user_id = ? and idempotency_key = ? and expires_at < now()")
 			.params(userId, key)
 			.update();
 		int claimed = this.jdbc.sql("""
@@ -53,8 +55,8 @@ class IdempotencyStore {
 		if (claimed == 1) {
 			return Optional.empty();
 		}
-		StoredRecord stored = this.jdbc
-			.sql("select request_hash, response_body from idempotency_records where user_id = ? and idempotency_key = ?")
+		StoredRecord stored = this.jdbc.sql(
+				"select request_hash, response_body from idempotency_records where user_id = ? and idempotency_key = ?")
 			.params(userId, key)
 			.query((rows, n) -> new StoredRecord(rows.getString(1), rows.getString(2)))
 			.single();

@@ -22,9 +22,10 @@ import com.example.backend.catalog.ReservedItem;
 import com.example.backend.persistence.AuditedEntity;
 
 /**
- * An order with its lines. The entity is named {@code CustomerOrder} in queries because ORDER is a keyword.
- * Lines are loaded lazily and in batches ({@code hibernate.default_batch_fetch_size}), so a page of orders
- * costs one extra query for all its lines rather than one per order.
+ * An order with its lines. The entity is named {@code CustomerOrder} in queries because
+ * ORDER is a keyword. Lines are loaded lazily and in batches
+ * ({@code hibernate.default_batch_fetch_size}), so a page of orders costs one extra query
+ * for all its lines rather than one per order.
  */
 @Entity(name = "CustomerOrder")
 @Table(name = "orders")
@@ -35,7 +36,9 @@ class Order extends AuditedEntity {
 	@SequenceGenerator(name = "orders_id", sequenceName = "orders_id_seq", allocationSize = 50)
 	private Long id;
 
-	/** Null once the customer's account is deleted; the order itself stays for the books. */
+	/**
+	 * Null once the customer's account is deleted; the order itself stays for the books.
+	 */
 	@Column(name = "user_id")
 	private Long userId;
 

@@ -15,7 +15,10 @@ import jakarta.persistence.Table;
 
 import com.example.backend.catalog.ReservedItem;
 
-/** One line of an order, with the product's name and price as they were when the order was placed. */
+/**
+ * One line of an order, with the product's name and price as they were when the order was
+ * placed.
+ */
 @Entity
 @Table(name = "order_items")
 class OrderItem {

@@ -4,7 +4,10 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-/** Each finder has an index whose leading columns are its filters and whose tail is created_at, id. */
+/**
+ * Each finder has an index whose leading columns are its filters and whose tail is
+ * created_at, id.
+ */
 interface OrderRepository extends JpaRepository<Order, Long> {
 
 	Page<Order> findByUserId(long userId, Pageable pageable);

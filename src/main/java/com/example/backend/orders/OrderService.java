@@ -27,8 +27,9 @@ import com.example.backend.orders.OrderRequests.CreateOrderRequest;
 import com.example.backend.orders.OrderRequests.OrderLine;
 
 /**
- * Orders: creation with atomic stock reservation and idempotent retries, the status life cycle, and who may
- * see what (owners their own orders, {@code order:manage} everything; anyone else gets 404).
+ * Orders: creation with atomic stock reservation and idempotent retries, the status life
+ * cycle, and who may see what (owners their own orders, {@code order:manage} everything;
+ * anyone else gets 404).
  */
 @Service
 @Transactional(readOnly = true)
@@ -50,9 +51,10 @@ public class OrderService {
 	}
 
 	/**
-	 * Places an order. With an idempotency key, a repeated request returns the first response and creates
-	 * nothing ({@link Created#replayed()}). Everything, the key's claim included, happens in one transaction:
-	 * if the stock is short nothing is written and a retry runs afresh.
+	 * Places an order. With an idempotency key, a repeated request returns the first
+	 * response and creates nothing ({@link Created#replayed()}). Everything, the key's
+	 * claim included, happens in one transaction: if the stock is short nothing is
+	 * written and a retry runs afresh.
 	 */
 	@Transactional
 	public Created create(Actor actor, CreateOrderRequest request, String idempotencyKey) {
@@ -93,7 +95,10 @@ public class OrderService {
 		return OrderResponse.of(loadVisible(actor, id));
 	}
 
-	/** Owners may cancel while PENDING, {@code order:manage} while PENDING or PAID; the stock goes back. */
+	/**
+	 * Owners may cancel while PENDING, {@code order:manage} while PENDING or PAID; the
+	 * stock goes back.
+	 */
 	@Transactional
 	public OrderResponse cancel(Actor actor, long id) {
 		Order order = loadVisible(actor, id);
@@ -161,7 +166,10 @@ public class OrderService {
 		}
 	}
 
-	/** A created order, and whether it is the replay of an earlier request with the same idempotency key. */
+	/**
+	 * A created order, and whether it is the replay of an earlier request with the same
+	 * idempotency key.
+	 */
 	public record Created(OrderResponse order, boolean replayed) {
 	}
 

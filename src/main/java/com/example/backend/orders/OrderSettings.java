@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Order settings ({@code app.orders.*}).
  *
- * @param idempotencyKeyTtl how long an {@code Idempotency-Key} is remembered; a retry after that creates a new order
+ * @param idempotencyKeyTtl how long an {@code Idempotency-Key} is remembered; a retry
+ * after that creates a new order
  */
 @ConfigurationProperties("app.orders")
 public record OrderSettings(@DefaultValue("24h") Duration idempotencyKeyTtl) {

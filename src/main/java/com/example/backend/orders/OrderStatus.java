@@ -1,8 +1,8 @@
 package com.example.backend.orders;
 
 /**
- * The order life cycle: PENDING -> PAID -> SHIPPED -> DELIVERED, and PENDING or PAID -> CANCELLED.
- * Every other move is illegal.
+ * The order life cycle: PENDING -> PAID -> SHIPPED -> DELIVERED, and PENDING or PAID ->
+ * CANCELLED. Every other move is illegal.
  */
 public enum OrderStatus {
 

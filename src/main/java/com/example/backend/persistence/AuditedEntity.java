@@ -10,8 +10,8 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 
 /**
- * What every API resource has: creation and update times, and a version for optimistic locking (the
- * {@code version} field of the JSON, and the ETag where one is sent).
+ * What every API resource has: creation and update times, and a version for optimistic
+ * locking (the {@code version} field of the JSON, and the ETag where one is sent).
  */
 @MappedSuperclass
 public abstract class AuditedEntity {

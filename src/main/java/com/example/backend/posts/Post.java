@@ -13,8 +13,9 @@ import jakarta.persistence.Table;
 import com.example.backend.persistence.AuditedEntity;
 
 /**
- * A post. The author is kept as an id, not as a relation to the users feature's entity: features meet
- * through services, and the author's display name is fetched for a whole page at once.
+ * A post. The author is kept as an id, not as a relation to the users feature's entity:
+ * features meet through services, and the author's display name is fetched for a whole
+ * page at once.
  */
 @Entity
 @Table(name = "posts")

@@ -78,7 +78,9 @@ class PostController {
 	@Operation(summary = "Create a post")
 	ResponseEntity<PostResponse> create(@AuthenticationPrincipal Actor actor, @Valid @RequestBody PostRequest request) {
 		PostResponse post = this.posts.create(actor, request);
-		return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).eTag(ETags.of(post.version())).body(post);
+		return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id()))
+			.eTag(ETags.of(post.version()))
+			.body(post);
 	}
 
 	@PutMapping("/api/v1/posts/{id}")

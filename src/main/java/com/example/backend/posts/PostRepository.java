@@ -7,8 +7,9 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /**
- * The status is written as a literal, not a parameter, so that PostgreSQL can match the partial index
- * {@code posts_published_created_idx (... WHERE status = 'PUBLISHED')} even with a cached generic plan.
+ * The status is written as a literal, not a parameter, so that PostgreSQL can match the
+ * partial index {@code posts_published_created_idx (... WHERE status = 'PUBLISHED')} even
+ * with a cached generic plan.
  */
 interface PostRepository extends JpaRepository<Post, Long> {
 

@@ -7,7 +7,8 @@ public record PostResponse(long id, String title, String body, PostStatus status
 
 	static PostResponse of(Post post, String authorName) {
 		return new PostResponse(post.getId(), post.getTitle(), post.getBody(), post.getStatus(),
-				new Author(post.getAuthorId(), authorName), post.getCreatedAt(), post.getUpdatedAt(), post.getVersion());
+				new Author(post.getAuthorId(), authorName), post.getCreatedAt(), post.getUpdatedAt(),
+				post.getVersion());
 	}
 
 	public record Author(long id, String displayName) {

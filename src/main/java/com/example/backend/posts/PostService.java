@@ -21,12 +21,12 @@ import com.example.backend.users.UserService;
 import com.example.backend.web.ETags;
 
 /**
- * Posts and their visibility rules: published posts are public; drafts are seen only by their author and
- * by callers with {@code post:moderate}. To everyone else a draft does not exist (404). Changing a post
- * needs authorship or {@code post:moderate}.
+ * Posts and their visibility rules: published posts are public; drafts are seen only by
+ * their author and by callers with {@code post:moderate}. To everyone else a draft does
+ * not exist (404). Changing a post needs authorship or {@code post:moderate}.
  * <p>
- * Lists load a page of posts, then the authors' names of that page in one query: three statements
- * (page, count, names) whatever the page size.
+ * Lists load a page of posts, then the authors' names of that page in one query: three
+ * statements (page, count, names) whatever the page size.
  */
 @Service
 @Transactional(readOnly = true)
@@ -67,8 +67,8 @@ public class PostService {
 	}
 
 	/**
-	 * Full update guarded by optimistic locking: {@code ifMatch} (412 when stale) or the body's version
-	 * (409 when stale); one of them is required (428).
+	 * Full update guarded by optimistic locking: {@code ifMatch} (412 when stale) or the
+	 * body's version (409 when stale); one of them is required (428).
 	 */
 	@Transactional
 	public PostResponse update(Actor actor, long id, PostRequest request, String ifMatch) {

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import com.example.backend.access.Role;
 
-/** Creates the configured first ADMIN, so that a fresh installation can be administered at all. */
+/**
+ * Creates the configured first ADMIN, so that a fresh installation can be administered at
+ * all.
+ */
 @Component
 class BootstrapAdmin implements ApplicationRunner {
 

@@ -4,12 +4,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A partial update: fields left out (or null) stay as they are. Changing one's own password needs the
- * current one. {@code version}, when given, must match the stored one (optimistic locking).
+ * A partial update: fields left out (or null) stay as they are. Changing one's own
+ * password needs the current one. {@code version}, when given, must match the stored one
+ * (optimistic locking).
  */
 public record UpdateUserRequest(
 		@Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String displayName,
-		@Size(min = 8, max = 128) String password,
-		@Size(max = 128) String currentPassword,
-		Long version) {
+		@Size(min = 8, max = 128) String password, @Size(max = 128) String currentPassword, Long version) {
 }

@@ -14,8 +14,8 @@ import com.example.backend.access.Role;
 import com.example.backend.persistence.AuditedEntity;
 
 /**
- * A registered account. Never leaves {@link UserService}: controllers and other features see
- * {@link UserResponse} or {@link UserCredentials}.
+ * A registered account. Never leaves {@link UserService}: controllers and other features
+ * see {@link UserResponse} or {@link UserCredentials}.
  */
 @Entity
 @Table(name = "users")

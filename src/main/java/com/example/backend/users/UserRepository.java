@@ -16,7 +16,10 @@ import com.example.backend.access.Role;
 
 interface UserRepository extends JpaRepository<User, Long> {
 
-	/** Written as {@code lower(email)} so that the unique index {@code users_email_lower_uq} serves it. */
+	/**
+	 * Written as {@code lower(email)} so that the unique index
+	 * {@code users_email_lower_uq} serves it.
+	 */
 	@Query("select u from User u where lower(u.email) = lower(:email)")
 	Optional<User> findByEmail(@Param("email") String email);
 
@@ -24,8 +27,8 @@ interface UserRepository extends JpaRepository<User, Long> {
 	boolean existsByEmail(@Param("email") String email);
 
 	/**
-	 * Case-insensitive substring search on email and display name, served by the trigram indexes.
-	 * {@code pattern} is already escaped and wrapped in {@code %}.
+	 * Case-insensitive substring search on email and display name, served by the trigram
+	 * indexes. {@code pattern} is already escaped and wrapped in {@code %}.
 	 */
 	@Query("""
 			select u from User u
@@ -34,8 +37,8 @@ interface UserRepository extends JpaRepository<User, Long> {
 	Page<User> search(@Param("pattern") String pattern, Pageable pageable);
 
 	/**
-	 * Locks every ADMIN row, so that two concurrent demotions or deletions cannot both see "another admin
-	 * is left" and remove the last one.
+	 * Locks every ADMIN row, so that two concurrent demotions or deletions cannot both
+	 * see "another admin is left" and remove the last one.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select u from User u where u.role = :role")

@@ -25,9 +25,9 @@ import com.example.backend.users.UserExceptions.StaleUserVersion;
 import com.example.backend.users.UserExceptions.UserNotFound;
 
 /**
- * Accounts: registration, profiles, roles. Ownership rules live here (the controller only knows who is
- * calling): a user may read and update their own profile; {@code user:read} and {@code user:manage}
- * extend that to everyone's.
+ * Accounts: registration, profiles, roles. Ownership rules live here (the controller only
+ * knows who is calling): a user may read and update their own profile; {@code user:read}
+ * and {@code user:manage} extend that to everyone's.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,7 +47,9 @@ public class UserService {
 		return UserResponse.of(create(newUser, Role.USER));
 	}
 
-	/** Creates the account unless the email is taken; used for the configured first ADMIN. */
+	/**
+	 * Creates the account unless the email is taken; used for the configured first ADMIN.
+	 */
 	@Transactional
 	public boolean createIfAbsent(NewUser newUser, Role role) {
 		if (this.users.existsByEmail(newUser.email())) {
@@ -69,14 +71,15 @@ public class UserService {
 		return this.users.existsById(id);
 	}
 
-	/** Display names of the given users, for features that show authors; one query whatever the count. */
+	/**
+	 * Display names of the given users, for features that show authors; one query
+	 * whatever the count.
+	 */
 	public Map<Long, String> displayNames(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return this.users.findAllById(ids)
-			.stream()
-			.collect(Collectors.toMap(User::getId, User::getDisplayName));
+		return this.users.findAllById(ids).stream().collect(Collectors.toMap(User::getId, User::getDisplayName));
 	}
 
 	public UserResponse get(Actor actor, long id) {
@@ -101,7 +104,8 @@ public class UserService {
 			user.rename(request.displayName().trim());
 		}
 		if (request.password() != null) {
-			// An admin resetting someone else's password does not know it; everyone else proves it.
+			// An admin resetting someone else's password does not know it; everyone else
+			// proves it.
 			boolean resetByAdmin = !actor.isSelf(id) && actor.can(Permission.USER_MANAGE);
 			if (!resetByAdmin && (request.currentPassword() == null
 					|| !this.passwordEncoder.matches(request.currentPassword(), user.getPasswordHash()))) {
@@ -141,7 +145,8 @@ public class UserService {
 		}
 		User user = new User(email, this.passwordEncoder.encode(newUser.password()), newUser.displayName().trim(),
 				role);
-		// Flush now so that a concurrent registration losing the race on the unique index fails here, inside
+		// Flush now so that a concurrent registration losing the race on the unique index
+		// fails here, inside
 		// this transaction, and becomes a 409 rather than an error at commit time.
 		return this.users.saveAndFlush(user);
 	}

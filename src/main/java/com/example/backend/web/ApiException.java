@@ -8,8 +8,9 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Base of the domain exceptions that map to a 4xx answer. Subclasses are named as facts
- * ({@code EmailAlreadyRegistered}, {@code LastAdminProtected}) and say which status, problem type and
- * detail the client sees; {@link ApiExceptionHandler} adds the request id and renders problem+json.
+ * ({@code EmailAlreadyRegistered}, {@code LastAdminProtected}) and say which status,
+ * problem type and detail the client sees; {@link ApiExceptionHandler} adds the request
+ * id and renders problem+json.
  */
 public abstract class ApiException extends ErrorResponseException {
 

@@ -32,11 +32,12 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place that turns exceptions into {@code application/problem+json} (RFC 9457) as the API
- * contract describes. Spring MVC's own exceptions (405, 415, 400 for bad parameters, ...) come through
- * {@link ResponseEntityExceptionHandler}; security's 401/403 are routed here by the security handlers.
- * Every problem gets {@code instance} and {@code requestId}; no problem ever carries a stack trace, SQL
- * or a class name, because details are written here rather than copied from exception messages.
+ * The one place that turns exceptions into {@code application/problem+json} (RFC 9457) as
+ * the API contract describes. Spring MVC's own exceptions (405, 415, 400 for bad
+ * parameters, ...) come through {@link ResponseEntityExceptionHandler}; security's
+ * 401/403 are routed here by the security handlers. Every problem gets {@code instance}
+ * and {@code requestId}; no problem ever carries a stack trace, SQL or a class name,
+ * because details are written here rather than copied from exception messages.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -65,10 +66,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
-				.map(error -> new FieldViolation(
-						(error instanceof FieldError fieldError) ? fieldError.getField()
-								: result.getMethodParameter().getParameterName(),
-						error.getDefaultMessage())))
+				.map(error -> new FieldViolation((error instanceof FieldError fieldError) ? fieldError.getField()
+						: result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
 			.toList();
 		return validationFailed(violations, headers, request);
 	}
@@ -87,7 +86,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"The resource was changed by someone else; reload it and apply your change again."), request);
 	}
 
-	/** A unique or foreign-key constraint caught a race that the service's own checks could not see. */
+	/**
+	 * A unique or foreign-key constraint caught a race that the service's own checks
+	 * could not see.
+	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Object> handleConstraintViolation(DataIntegrityViolationException ex, WebRequest request) {
 		log.info("Constraint violation turned into 409: {}", ex.getMostSpecificCause().getClass().getSimpleName());
@@ -108,7 +110,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Method security denies anonymous callers too; for them the right answer is 401, not 403.
+	 * Method security denies anonymous callers too; for them the right answer is 401, not
+	 * 403.
 	 */
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, WebRequest request) {
@@ -129,7 +132,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"An unexpected error occurred. Quote the request id when you report it."), request);
 	}
 
-	/** Adds {@code instance} and {@code requestId} to every problem this class (or its base) produces. */
+	/**
+	 * Adds {@code instance} and {@code requestId} to every problem this class (or its
+	 * base) produces.
+	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
@@ -144,7 +150,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
 				problem.setType(ProblemTypes.uri(ProblemTypes.forStatus(statusCode.value())));
 			}
-			if (statusCode.value() == HttpStatus.UNAUTHORIZED.value() && !headers.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
+			if (statusCode.value() == HttpStatus.UNAUTHORIZED.value()
+					&& !headers.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
 				headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"api\"");
 			}
 		}
@@ -155,9 +162,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
 				"One or more fields are invalid.");
-		problem.setProperty("errors", violations.stream()
-			.sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
-			.toList());
+		problem.setProperty("errors",
+				violations.stream()
+					.sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
+					.toList());
 		return createResponseEntity(problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
 	}
 

@@ -1,8 +1,8 @@
 package com.example.backend.web;
 
 /**
- * Strong ETags derived from an entity's version: {@code "7"}. Versions change on every update, so the tag
- * changes exactly when the representation does.
+ * Strong ETags derived from an entity's version: {@code "7"}. Versions change on every
+ * update, so the tag changes exactly when the representation does.
  */
 public final class ETags {
 
@@ -14,8 +14,9 @@ public final class ETags {
 	}
 
 	/**
-	 * Whether an {@code If-Match} header allows changing a resource at {@code version}. {@code *} matches
-	 * any existing resource; weak tags never match, because If-Match demands strong comparison (RFC 9110).
+	 * Whether an {@code If-Match} header allows changing a resource at {@code version}.
+	 * {@code *} matches any existing resource; weak tags never match, because If-Match
+	 * demands strong comparison (RFC 9110).
 	 */
 	public static boolean ifMatchSatisfied(String ifMatch, long version) {
 		String current = of(version);

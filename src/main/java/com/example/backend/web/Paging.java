@@ -9,9 +9,10 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 
 /**
- * Guards the {@code sort} parameter. Only listed properties may be sorted on: sorting by an arbitrary
- * entity field would turn, say, a password hash into an oracle, and would let a client order by columns
- * that have no index. The id is appended as a tie-breaker so that pages never overlap or skip rows.
+ * Guards the {@code sort} parameter. Only listed properties may be sorted on: sorting by
+ * an arbitrary entity field would turn, say, a password hash into an oracle, and would
+ * let a client order by columns that have no index. The id is appended as a tie-breaker
+ * so that pages never overlap or skip rows.
  */
 public final class Paging {
 
@@ -26,7 +27,10 @@ public final class Paging {
 		}
 		Sort sort = pageable.getSort();
 		if (sort.getOrderFor("id") == null) {
-			Sort.Direction direction = sort.stream().findFirst().map(Sort.Order::getDirection).orElse(Sort.Direction.ASC);
+			Sort.Direction direction = sort.stream()
+				.findFirst()
+				.map(Sort.Order::getDirection)
+				.orElse(Sort.Direction.ASC);
 			sort = sort.and(Sort.by(direction, "id"));
 		}
 		return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort);

@@ -9,7 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The cheapest possible endpoint: what the filter benchmark measures overhead against. */
+/**
+ * The cheapest possible endpoint: what the filter benchmark measures overhead against.
+ */
 @RestController
 @Tag(name = "Operations")
 class PingController {

@@ -3,8 +3,9 @@ package com.example.backend.web;
 import java.net.URI;
 
 /**
- * Problem {@code type} URIs. They are URNs rather than links because the API publishes its error
- * vocabulary in the OpenAPI document, not on a web site; clients switch on the last segment.
+ * Problem {@code type} URIs. They are URNs rather than links because the API publishes
+ * its error vocabulary in the OpenAPI document, not on a web site; clients switch on the
+ * last segment.
  */
 public final class ProblemTypes {
 
@@ -13,7 +14,10 @@ public final class ProblemTypes {
 	private ProblemTypes() {
 	}
 
-	/** Names for the problems Spring MVC raises itself (405, 415, ...), which come without a type. */
+	/**
+	 * Names for the problems Spring MVC raises itself (405, 415, ...), which come without
+	 * a type.
+	 */
 	static String forStatus(int status) {
 		return switch (status) {
 			case 400 -> "malformed-request";

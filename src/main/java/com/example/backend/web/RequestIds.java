@@ -7,8 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The request id rules of the contract: a caller's {@code X-Request-Id} is kept when it is 1-64
- * characters of {@code [A-Za-z0-9._-]} (safe to echo and to log), otherwise a new one is made.
+ * The request id rules of the contract: a caller's {@code X-Request-Id} is kept when it
+ * is 1-64 characters of {@code [A-Za-z0-9._-]} (safe to echo and to log), otherwise a new
+ * one is made.
  */
 public final class RequestIds {
 
@@ -17,9 +18,10 @@ public final class RequestIds {
 	/** MDC key, so that every log line of a request carries its id. */
 	public static final String MDC_KEY = "requestId";
 
-	/** Request attribute, so that code without MDC access (error rendering) finds the id. */
+	/**
+	 * Request attribute, so that code without MDC access (error rendering) finds the id.
+	 */
 	public static final String ATTRIBUTE = RequestIds.class.getName() + ".id";
-
 
 	private RequestIds() {
 	}
@@ -31,7 +33,8 @@ public final class RequestIds {
 		return UUID.randomUUID().toString();
 	}
 
-	// [A-Za-z0-9._-]{1,64}, checked by hand: this runs on every request, and a regex Matcher is an allocation.
+	// [A-Za-z0-9._-]{1,64}, checked by hand: this runs on every request, and a regex
+	// Matcher is an allocation.
 	private static boolean isSafe(String id) {
 		int length = id.length();
 		if (length == 0 || length > 64) {
@@ -48,8 +51,9 @@ public final class RequestIds {
 	}
 
 	/**
-	 * The id of this request: taken from the caller or created on the first dispatch (and echoed in the
-	 * response header), reused on the async and error dispatches of the same request.
+	 * The id of this request: taken from the caller or created on the first dispatch (and
+	 * echoed in the response header), reused on the async and error dispatches of the
+	 * same request.
 	 */
 	public static String assign(HttpServletRequest request, HttpServletResponse response) {
 		String id = of(request);

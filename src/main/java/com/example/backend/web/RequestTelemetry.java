@@ -17,12 +17,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * What both filter variants record when a request ends: the {@value #TIMER} timer and one access log
- * line. Kept here so that the high- and low-level variants differ only in how they hook into the request.
+ * What both filter variants record when a request ends: the {@value #TIMER} timer and one
+ * access log line. Kept here so that the high- and low-level variants differ only in how
+ * they hook into the request.
  * <p>
- * The log line names the path <em>template</em> ({@code /api/v1/users/{id}}), never the raw URI: query
- * strings may carry secrets, and raw paths would also give the timer unbounded tag values. Headers
- * (Authorization!) and bodies are never logged.
+ * The log line names the path <em>template</em> ({@code /api/v1/users/{id}}), never the
+ * raw URI: query strings may carry secrets, and raw paths would also give the timer
+ * unbounded tag values. Headers (Authorization!) and bodies are never logged.
  */
 @Component
 public final class RequestTelemetry {
@@ -31,7 +32,9 @@ public final class RequestTelemetry {
 
 	public static final String TIMER = "app.http.requests";
 
-	/** Path of requests that no handler matched, e.g. those answered by Spring Security. */
+	/**
+	 * Path of requests that no handler matched, e.g. those answered by Spring Security.
+	 */
 	static final String UNMATCHED = "UNMATCHED";
 
 	private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
@@ -42,15 +45,20 @@ public final class RequestTelemetry {
 
 	private final MeterRegistry registry;
 
-	// Timer.builder(...).register(...) would build ids and tag lists on every request only for the registry
-	// to find the existing meter; the tag space is bounded (templates, known methods, statuses).
+	// Timer.builder(...).register(...) would build ids and tag lists on every request
+	// only for the registry
+	// to find the existing meter; the tag space is bounded (templates, known methods,
+	// statuses).
 	private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
 	RequestTelemetry(MeterRegistry registry) {
 		this.registry = registry;
 	}
 
-	/** Records a finished request that started at {@code startNanos} ({@link System#nanoTime()}). */
+	/**
+	 * Records a finished request that started at {@code startNanos}
+	 * ({@link System#nanoTime()}).
+	 */
 	public void completed(HttpServletRequest request, int status, long startNanos) {
 		long nanos = System.nanoTime() - startNanos;
 		String method = method(request);
@@ -62,8 +70,8 @@ public final class RequestTelemetry {
 	}
 
 	/**
-	 * Milliseconds with three decimals ("12.345"), without {@code String.format}'s cost on every request
-	 * and without {@code Double.toString}'s exponent notation.
+	 * Milliseconds with three decimals ("12.345"), without {@code String.format}'s cost
+	 * on every request and without {@code Double.toString}'s exponent notation.
 	 */
 	public static String millis(long nanos) {
 		long micros = Math.max(0, nanos) / 1_000;
@@ -77,7 +85,10 @@ public final class RequestTelemetry {
 		return (pattern != null) ? pattern.toString() : UNMATCHED;
 	}
 
-	/** Known methods as they are; anything else as OTHER, so that callers cannot invent tag values. */
+	/**
+	 * Known methods as they are; anything else as OTHER, so that callers cannot invent
+	 * tag values.
+	 */
 	static String method(HttpServletRequest request) {
 		String method = request.getMethod();
 		return METHODS.contains(method) ? method : "OTHER";
@@ -93,7 +104,8 @@ public final class RequestTelemetry {
 					.register(this.registry));
 	}
 
-	// The message repeats the key-values so that the plain text console shows them too; structured
+	// The message repeats the key-values so that the plain text console shows them too;
+	// structured
 	// formats (ECS in production) turn the key-values into JSON fields.
 	private static void log(HttpServletRequest request, String method, String path, int status, long nanos) {
 		String duration = millis(nanos);
@@ -104,7 +116,8 @@ public final class RequestTelemetry {
 			.addKeyValue("path", path)
 			.addKeyValue("status", status)
 			.addKeyValue("durationMs", (nanos / 1_000) / 1_000.0); // a number in JSON
-		// Structured formats already add the MDC's requestId; ECS drops a line that names it twice.
+		// Structured formats already add the MDC's requestId; ECS drops a line that names
+		// it twice.
 		if (MDC.get(RequestIds.MDC_KEY) == null) {
 			line = line.addKeyValue("requestId", requestId);
 		}

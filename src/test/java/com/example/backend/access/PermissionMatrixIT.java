@@ -23,9 +23,10 @@ import static com.example.backend.support.Fixtures.orderBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The roles table of the API contract, endpoint by endpoint, for an anonymous caller and each role.
- * "Other" resources belong to a different user than the caller. Reads of someone else's order or draft
- * are 404 (existence is not revealed); a missing permission is 403; no token is 401.
+ * The roles table of the API contract, endpoint by endpoint, for an anonymous caller and
+ * each role. "Other" resources belong to a different user than the caller. Reads of
+ * someone else's order or draft are 404 (existence is not revealed); a missing permission
+ * is 403; no token is 401.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PermissionMatrixIT extends IntegrationTest {
@@ -65,51 +66,55 @@ class PermissionMatrixIT extends IntegrationTest {
 	}
 
 	Stream<Arguments> matrix() {
-		return Stream.of(
-				rule("GET /posts", 200, 200, 200, 200, (api, auth) -> api.get("/api/v1/posts", auth)),
-				rule("GET /posts/{id} published", 200, 200, 200, 200,
-						(api, auth) -> api.get("/api/v1/posts/" + this.publishedPost, auth)),
-				rule("GET /posts/{id} other's draft", 404, 404, 200, 200,
-						(api, auth) -> api.get("/api/v1/posts/" + post("DRAFT"), auth)),
-				rule("POST /posts", 401, 201, 201, 201, (api, auth) -> api.post("/api/v1/posts",
-						Map.of("title", "t", "body", "b", "status", "DRAFT"), auth)),
-				rule("PUT /posts/{id} other's", 401, 403, 200, 200, (api, auth) -> api.put(
-						"/api/v1/posts/" + post("PUBLISHED"),
-						Map.of("title", "t", "body", "b", "status", "PUBLISHED", "version", 0), auth)),
-				rule("DELETE /posts/{id} other's", 401, 403, 204, 204,
-						(api, auth) -> api.delete("/api/v1/posts/" + post("PUBLISHED"), auth)),
-				rule("GET /users/{id}/posts", 200, 200, 200, 200,
-						(api, auth) -> api.get("/api/v1/users/" + this.other.id() + "/posts", auth)),
-				rule("GET /products", 200, 200, 200, 200, (api, auth) -> api.get("/api/v1/products", auth)),
-				rule("GET /products/{id}", 200, 200, 200, 200,
-						(api, auth) -> api.get("/api/v1/products/" + this.product, auth)),
-				rule("POST /products", 401, 403, 403, 201,
-						(api, auth) -> api.post("/api/v1/products", productBody(), auth)),
-				rule("PUT /products/{id}", 401, 403, 403, 200,
-						(api, auth) -> api.put("/api/v1/products/" + newProduct(), productBody(), auth)),
-				rule("DELETE /products/{id}", 401, 403, 403, 204,
-						(api, auth) -> api.delete("/api/v1/products/" + newProduct(), auth)),
-				rule("POST /orders", 401, 201, 201, 201,
-						(api, auth) -> api.post("/api/v1/orders", orderBody(Map.of(this.product, 1)), auth)),
-				rule("GET /orders", 401, 200, 200, 200, (api, auth) -> api.get("/api/v1/orders", auth)),
-				rule("GET /orders/{id} other's", 401, 404, 404, 200,
-						(api, auth) -> api.get("/api/v1/orders/" + othersOrder(), auth)),
-				rule("POST /orders/{id}/cancel other's", 401, 404, 404, 200,
-						(api, auth) -> api.post("/api/v1/orders/" + othersOrder() + "/cancel", null, auth)),
-				rule("PATCH /orders/{id}/status", 401, 403, 403, 200, (api, auth) -> api
-					.patch("/api/v1/orders/" + othersOrder() + "/status", Map.of("status", "PAID"), auth)),
-				rule("GET /users", 401, 403, 403, 200, (api, auth) -> api.get("/api/v1/users", auth)),
-				rule("GET /users/{id} other", 401, 403, 200, 200,
-						(api, auth) -> api.get("/api/v1/users/" + this.other.id(), auth)),
-				rule("PATCH /users/{id} other", 401, 403, 403, 200, (api, auth) -> api
-					.patch("/api/v1/users/" + this.api.newUser().id(), Map.of("displayName", "Renamed"), auth)),
-				rule("PUT /users/{id}/role other", 401, 403, 403, 200, (api, auth) -> api
-					.put("/api/v1/users/" + this.api.newUser().id() + "/role", Map.of("role", "MODERATOR"), auth)),
-				rule("DELETE /users/{id} other", 401, 403, 403, 204,
-						(api, auth) -> api.delete("/api/v1/users/" + this.api.newUser().id(), auth)),
-				rule("GET /users/me", 401, 200, 200, 200, (api, auth) -> api.get("/api/v1/users/me", auth)),
-				rule("GET /actuator/prometheus", 401, 403, 403, 200,
-						(api, auth) -> api.get("/actuator/prometheus", auth)))
+		return Stream
+			.of(rule("GET /posts", 200, 200, 200, 200, (api, auth) -> api.get("/api/v1/posts", auth)),
+					rule("GET /posts/{id} published", 200, 200, 200, 200,
+							(api, auth) -> api.get("/api/v1/posts/" + this.publishedPost, auth)),
+					rule("GET /posts/{id} other's draft", 404, 404, 200, 200,
+							(api, auth) -> api.get("/api/v1/posts/" + post("DRAFT"), auth)),
+					rule("POST /posts", 401, 201, 201, 201,
+							(api, auth) -> api.post("/api/v1/posts",
+									Map.of("title", "t", "body", "b", "status", "DRAFT"), auth)),
+					rule("PUT /posts/{id} other's", 401, 403, 200, 200,
+							(api, auth) -> api.put("/api/v1/posts/" + post("PUBLISHED"),
+									Map.of("title", "t", "body", "b", "status", "PUBLISHED", "version", 0), auth)),
+					rule("DELETE /posts/{id} other's", 401, 403, 204, 204,
+							(api, auth) -> api.delete("/api/v1/posts/" + post("PUBLISHED"), auth)),
+					rule("GET /users/{id}/posts", 200, 200, 200, 200,
+							(api, auth) -> api.get("/api/v1/users/" + this.other.id() + "/posts", auth)),
+					rule("GET /products", 200, 200, 200, 200, (api, auth) -> api.get("/api/v1/products", auth)),
+					rule("GET /products/{id}", 200, 200, 200, 200,
+							(api, auth) -> api.get("/api/v1/products/" + this.product, auth)),
+					rule("POST /products", 401, 403, 403, 201,
+							(api, auth) -> api.post("/api/v1/products", productBody(), auth)),
+					rule("PUT /products/{id}", 401, 403, 403, 200,
+							(api, auth) -> api.put("/api/v1/products/" + newProduct(), productBody(), auth)),
+					rule("DELETE /products/{id}", 401, 403, 403, 204,
+							(api, auth) -> api.delete("/api/v1/products/" + newProduct(), auth)),
+					rule("POST /orders", 401, 201, 201, 201,
+							(api, auth) -> api.post("/api/v1/orders", orderBody(Map.of(this.product, 1)), auth)),
+					rule("GET /orders", 401, 200, 200, 200, (api, auth) -> api.get("/api/v1/orders", auth)),
+					rule("GET /orders/{id} other's", 401, 404, 404, 200,
+							(api, auth) -> api.get("/api/v1/orders/" + othersOrder(), auth)),
+					rule("POST /orders/{id}/cancel other's", 401, 404, 404, 200,
+							(api, auth) -> api.post("/api/v1/orders/" + othersOrder() + "/cancel", null, auth)),
+					rule("PATCH /orders/{id}/status", 401, 403, 403, 200,
+							(api, auth) -> api.patch("/api/v1/orders/" + othersOrder() + "/status",
+									Map.of("status", "PAID"), auth)),
+					rule("GET /users", 401, 403, 403, 200, (api, auth) -> api.get("/api/v1/users", auth)),
+					rule("GET /users/{id} other", 401, 403, 200, 200,
+							(api, auth) -> api.get("/api/v1/users/" + this.other.id(), auth)),
+					rule("PATCH /users/{id} other", 401, 403, 403, 200,
+							(api, auth) -> api.patch("/api/v1/users/" + this.api.newUser().id(),
+									Map.of("displayName", "Renamed"), auth)),
+					rule("PUT /users/{id}/role other", 401, 403, 403, 200,
+							(api, auth) -> api.put("/api/v1/users/" + this.api.newUser().id() + "/role",
+									Map.of("role", "MODERATOR"), auth)),
+					rule("DELETE /users/{id} other", 401, 403, 403, 204,
+							(api, auth) -> api.delete("/api/v1/users/" + this.api.newUser().id(), auth)),
+					rule("GET /users/me", 401, 200, 200, 200, (api, auth) -> api.get("/api/v1/users/me", auth)),
+					rule("GET /actuator/prometheus", 401, 403, 403, 200,
+							(api, auth) -> api.get("/actuator/prometheus", auth)))
 			.flatMap(rule -> Arrays.stream(Caller.values())
 				.map(caller -> Arguments.of(rule.endpoint(), caller, rule.expected().get(caller.ordinal()), rule)));
 	}

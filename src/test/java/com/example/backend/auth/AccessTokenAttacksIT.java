@@ -20,7 +20,10 @@ import com.example.backend.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every way of presenting a bad access token ends in the same 401, and never in someone's data. */
+/**
+ * Every way of presenting a bad access token ends in the same 401, and never in someone's
+ * data.
+ */
 class AccessTokenAttacksIT extends IntegrationTest {
 
 	private static final SecretKey SERVER_KEY = Keys.hmacShaKeyFor(Decoders.BASE64.decode(JWT_SECRET));
@@ -92,7 +95,8 @@ class AccessTokenAttacksIT extends IntegrationTest {
 	@Test
 	void otherAlgorithmWithTheServerKeyIsUnauthorized() {
 		Session user = this.api.newUser();
-		// The test key has 48 bytes, enough for HS384: the signature is genuine, only the algorithm differs.
+		// The test key has 48 bytes, enough for HS384: the signature is genuine, only the
+		// algorithm differs.
 		String hs384 = Jwts.builder()
 			.issuer("reference-backend")
 			.subject(Long.toString(user.id()))

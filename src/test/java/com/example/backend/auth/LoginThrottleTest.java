@@ -33,7 +33,8 @@ class LoginThrottleTest {
 			this.throttle.acquire(" A@Test.Local ", "10.0.0.1");
 		}
 		assertThat(catchThrowableOfType(TooManyLoginAttempts.class,
-				() -> this.throttle.acquire("a@test.local", "10.0.0.1"))).isNotNull();
+				() -> this.throttle.acquire("a@test.local", "10.0.0.1")))
+			.isNotNull();
 		assertThatNoException().isThrownBy(() -> this.throttle.acquire("a@test.local", "10.0.0.2"));
 		assertThatNoException().isThrownBy(() -> this.throttle.acquire("b@test.local", "10.0.0.1"));
 	}

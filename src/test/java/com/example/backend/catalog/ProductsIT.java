@@ -29,8 +29,8 @@ class ProductsIT extends IntegrationTest {
 		assertThat(created.header("Location")).isEqualTo(path);
 		assertThat(this.api.get(path).json()).isEqualTo(product);
 
-		Response updated = this.api.put(path, Map.of("sku", sku, "name", "Widget 2", "price", "21.00", "stock", 7,
-				"version", 0), admin.auth());
+		Response updated = this.api.put(path,
+				Map.of("sku", sku, "name", "Widget 2", "price", "21.00", "stock", 7, "version", 0), admin.auth());
 		assertThat(updated.json().get("name").asString()).isEqualTo("Widget 2");
 		this.api.put(path, Map.of("sku", sku, "name", "Stale", "price", "1.00", "stock", 1, "version", 0), admin.auth())
 			.assertProblem(409, "stale-version");
@@ -55,9 +55,11 @@ class ProductsIT extends IntegrationTest {
 			.assertProblem(422, "validation-failed");
 
 		assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("name", "price", "sku", "stock");
-		this.api.post("/api/v1/products", Map.of("sku", "S-1", "name", "n", "price", "1.001", "stock", 1), admin().auth())
+		this.api
+			.post("/api/v1/products", Map.of("sku", "S-1", "name", "n", "price", "1.001", "stock", 1), admin().auth())
 			.assertProblem(422, "validation-failed");
-		this.api.post("/api/v1/products", Map.of("sku", "S-1", "name", "n", "price", "cheap", "stock", 1), admin().auth())
+		this.api
+			.post("/api/v1/products", Map.of("sku", "S-1", "name", "n", "price", "cheap", "stock", 1), admin().auth())
 			.assertProblem(400, "malformed-request");
 	}
 

@@ -47,8 +47,8 @@ class OrdersIT extends IntegrationTest {
 		long book = this.fixtures.product("19.99", 10).get("id").asLong();
 		long mug = this.fixtures.product("0.10", 10).get("id").asLong();
 
-		Response response = this.api.post("/api/v1/orders", orderLines(List.of(new long[] { book, 3 }, new long[] { mug, 1 })),
-				customer.auth());
+		Response response = this.api.post("/api/v1/orders",
+				orderLines(List.of(new long[] { book, 3 }, new long[] { mug, 1 })), customer.auth());
 
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode order = response.json();
@@ -64,8 +64,9 @@ class OrdersIT extends IntegrationTest {
 		assertThat(this.fixtures.stockOf(mug)).isEqualTo(9);
 
 		JsonNode product = this.api.get("/api/v1/products/" + book).json();
-		this.api.put("/api/v1/products/" + book, Map.of("sku", product.get("sku").asString(), "name", "Renamed", "price",
-				"99.00", "stock", 7), this.admin.auth());
+		this.api.put("/api/v1/products/" + book,
+				Map.of("sku", product.get("sku").asString(), "name", "Renamed", "price", "99.00", "stock", 7),
+				this.admin.auth());
 		JsonNode reread = this.api.get("/api/v1/orders/" + order.get("id").asLong(), customer.auth()).json();
 		assertThat(reread.get("items").get(0).get("unitPrice").asString()).isEqualTo("19.99");
 		assertThat(reread.get("items").get(0).get("productName").asString()).isEqualTo("Product 19.99");
@@ -119,7 +120,8 @@ class OrdersIT extends IntegrationTest {
 		assertThat(quantities.get("errors").findValuesAsString("field")).containsExactly("items[0].quantity");
 		this.api.post("/api/v1/orders", orderLines(List.of(new long[] { product, 101 })), customer.auth())
 			.assertProblem(422, "validation-failed");
-		this.api.post("/api/v1/orders", Map.of("items", List.of()), customer.auth()).assertProblem(422, "validation-failed");
+		this.api.post("/api/v1/orders", Map.of("items", List.of()), customer.auth())
+			.assertProblem(422, "validation-failed");
 		this.api.post("/api/v1/orders", orderLines(tooMany), customer.auth()).assertProblem(422, "validation-failed");
 		this.api.post("/api/v1/orders", "{\"items\":[{\"productId\":\"x\",\"quantity\":1}]}", customer.auth())
 			.assertProblem(400, "malformed-request");
@@ -201,8 +203,8 @@ class OrdersIT extends IntegrationTest {
 		List<Response> responses = concurrently(10, () -> placeWithKey(customer, key, Map.of(product, 1)));
 
 		assertThat(responses).extracting(Response::status).containsOnly(201);
-		assertThat(responses).extracting(response -> response.json().get("id").asLong()).containsOnly(
-				responses.get(0).json().get("id").asLong());
+		assertThat(responses).extracting(response -> response.json().get("id").asLong())
+			.containsOnly(responses.get(0).json().get("id").asLong());
 		assertThat(this.fixtures.stockOf(product)).isEqualTo(99);
 		assertThat(this.jdbc.queryForObject("select count(*) from orders where user_id = ?", Long.class, customer.id()))
 			.isEqualTo(1);

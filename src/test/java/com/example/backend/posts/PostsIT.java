@@ -101,8 +101,8 @@ class PostsIT extends IntegrationTest {
 		Response byVersion = this.api.put("/api/v1/posts/" + id, update("By version", 0), author.auth());
 		assertThat(byVersion.status()).isEqualTo(200);
 		assertThat(byVersion.header("ETag")).isEqualTo("\"1\"");
-		Response byEtag = this.api.put("/api/v1/posts/" + id, Map.of("title", "By ETag", "body", "b", "status",
-				"PUBLISHED"), author.authWith("If-Match", "\"1\""));
+		Response byEtag = this.api.put("/api/v1/posts/" + id,
+				Map.of("title", "By ETag", "body", "b", "status", "PUBLISHED"), author.authWith("If-Match", "\"1\""));
 		assertThat(byEtag.status()).isEqualTo(200);
 		assertThat(byEtag.json().get("status").asString()).isEqualTo("PUBLISHED");
 		assertThat(byEtag.json().get("version").asLong()).isEqualTo(2);
@@ -114,7 +114,8 @@ class PostsIT extends IntegrationTest {
 		long id = this.fixtures.post(author, "PUBLISHED").get("id").asLong();
 		this.api.put("/api/v1/posts/" + id, update("First edit", 0), author.auth());
 
-		this.api.put("/api/v1/posts/" + id, update("Lost update", 0), author.auth()).assertProblem(409, "stale-version");
+		this.api.put("/api/v1/posts/" + id, update("Lost update", 0), author.auth())
+			.assertProblem(409, "stale-version");
 		assertThat(this.api.get("/api/v1/posts/" + id).json().get("title").asString()).isEqualTo("First edit");
 	}
 
@@ -153,10 +154,14 @@ class PostsIT extends IntegrationTest {
 		long id = this.fixtures.post(author, "PUBLISHED").get("id").asLong();
 		this.api.put("/api/v1/posts/" + id, update("First edit", 0), author.auth());
 
-		this.api.put("/api/v1/posts/" + id, Map.of("title", "Lost", "body", "b", "status", "PUBLISHED"),
-				author.authWith("If-Match", "\"0\"")).assertProblem(412, "precondition-failed");
-		this.api.put("/api/v1/posts/" + id, Map.of("title", "Weak", "body", "b", "status", "PUBLISHED"),
-				author.authWith("If-Match", "W/\"1\"")).assertProblem(412, "precondition-failed");
+		this.api
+			.put("/api/v1/posts/" + id, Map.of("title", "Lost", "body", "b", "status", "PUBLISHED"),
+					author.authWith("If-Match", "\"0\""))
+			.assertProblem(412, "precondition-failed");
+		this.api
+			.put("/api/v1/posts/" + id, Map.of("title", "Weak", "body", "b", "status", "PUBLISHED"),
+					author.authWith("If-Match", "W/\"1\""))
+			.assertProblem(412, "precondition-failed");
 		assertThat(this.api.get("/api/v1/posts/" + id).json().get("title").asString()).isEqualTo("First edit");
 	}
 
@@ -188,12 +193,12 @@ class PostsIT extends IntegrationTest {
 	@Test
 	void invalidPostsListTheFields() {
 		Session author = this.api.newUser();
-		JsonNode problem = this.api
-			.post("/api/v1/posts", Map.of("title", "t".repeat(201), "body", ""), author.auth())
+		JsonNode problem = this.api.post("/api/v1/posts", Map.of("title", "t".repeat(201), "body", ""), author.auth())
 			.assertProblem(422, "validation-failed");
 
 		assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("body", "status", "title");
-		this.api.post("/api/v1/posts", Map.of("title", "t", "body", "b".repeat(20001), "status", "DRAFT"), author.auth())
+		this.api
+			.post("/api/v1/posts", Map.of("title", "t", "body", "b".repeat(20001), "status", "DRAFT"), author.auth())
 			.assertProblem(422, "validation-failed");
 		this.api.post("/api/v1/posts", Map.of("title", "t", "body", "b", "status", "SECRET"), author.auth())
 			.assertProblem(400, "malformed-request");

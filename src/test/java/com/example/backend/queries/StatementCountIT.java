@@ -22,9 +22,10 @@ import static com.example.backend.support.Fixtures.orderLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No N+1: every list endpoint runs the same, small number of SQL statements for a page of 10 and a page of
- * 100. Counted with Hibernate's statistics (enabled for tests), which see every statement Hibernate sends.
- * Authenticated calls include one statement for the token check (the user's current token version).
+ * No N+1: every list endpoint runs the same, small number of SQL statements for a page of
+ * 10 and a page of 100. Counted with Hibernate's statistics (enabled for tests), which
+ * see every statement Hibernate sends. Authenticated calls include one statement for the
+ * token check (the user's current token version).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatementCountIT extends IntegrationTest {
@@ -48,7 +49,8 @@ class StatementCountIT extends IntegrationTest {
 		createClient();
 		this.admin = admin();
 		Fixtures fixtures = new Fixtures(this.api, this.admin);
-		// Many authors, so that a page of posts really needs many display names; one of them prolific.
+		// Many authors, so that a page of posts really needs many display names; one of
+		// them prolific.
 		for (int author = 0; author < 11; author++) {
 			Session writer = this.api.newUser();
 			if (author == 0) {
@@ -69,11 +71,13 @@ class StatementCountIT extends IntegrationTest {
 					this.customer.auth());
 			assertThat(placed.status()).isEqualTo(201);
 		}
-		// Registering through the API would spend seconds on password hashing; the rows are what matters here.
+		// Registering through the API would spend seconds on password hashing; the rows
+		// are what matters here.
 		for (int user = 0; user < ROWS; user++) {
-			this.jdbc.update("insert into users (id, email, password_hash, display_name, role, created_at, updated_at) "
-					+ "values (?, ?, '{noop}unused', 'Bulk', 'USER', now(), now())", 5_000_000 + user,
-					"bulk-" + user + "@test.local");
+			this.jdbc.update(
+					"insert into users (id, email, password_hash, display_name, role, created_at, updated_at) "
+							+ "values (?, ?, '{noop}unused', 'Bulk', 'USER', now(), now())",
+					5_000_000 + user, "bulk-" + user + "@test.local");
 		}
 	}
 
@@ -114,7 +118,9 @@ class StatementCountIT extends IntegrationTest {
 
 	private void assertStatements(String path, long expected, String[] auth) {
 		Map<Integer, Long> counts = Map.of(10, statementsFor(path, 10, auth), 100, statementsFor(path, 100, auth));
-		assertThat(counts).as(path + " statements by page size").containsEntry(10, expected).containsEntry(100, expected);
+		assertThat(counts).as(path + " statements by page size")
+			.containsEntry(10, expected)
+			.containsEntry(100, expected);
 	}
 
 	private long statementsFor(String path, int size, String[] auth) {

@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A small HTTP client for the tests: real requests over the loopback interface, JSON in and out. Kept
- * deliberately plain (the JDK's HttpClient) so that tests can also send what a framework client would
- * refuse to: malformed JSON, odd headers, forged tokens.
+ * A small HTTP client for the tests: real requests over the loopback interface, JSON in
+ * and out. Kept deliberately plain (the JDK's HttpClient) so that tests can also send
+ * what a framework client would refuse to: malformed JSON, odd headers, forged tokens.
  */
 public final class Api {
 
@@ -55,7 +55,10 @@ public final class Api {
 		return send("DELETE", path, null, headers);
 	}
 
-	/** Sends {@code body} as JSON, or as it is when it is already a String (to send malformed JSON). */
+	/**
+	 * Sends {@code body} as JSON, or as it is when it is already a String (to send
+	 * malformed JSON).
+	 */
 	public Response send(String method, String path, Object body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path));
 		if (body != null) {
@@ -140,7 +143,10 @@ public final class Api {
 			return ids;
 		}
 
-		/** Asserts an RFC 9457 problem of the given status and type, carrying this response's request id. */
+		/**
+		 * Asserts an RFC 9457 problem of the given status and type, carrying this
+		 * response's request id.
+		 */
 		public JsonNode assertProblem(int status, String type) {
 			assertThat(status()).as(body()).isEqualTo(status);
 			assertThat(header("Content-Type")).startsWith("application/problem+json");

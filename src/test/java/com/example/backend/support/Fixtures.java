@@ -24,8 +24,9 @@ public final class Fixtures {
 	}
 
 	public JsonNode product(String price, int stock) {
-		Response response = this.api.post("/api/v1/products", Map.of("sku", "SKU-" + UUID.randomUUID(), "name",
-				"Product " + price, "price", price, "stock", stock), this.admin.auth());
+		Response response = this.api.post("/api/v1/products",
+				Map.of("sku", "SKU-" + UUID.randomUUID(), "name", "Product " + price, "price", price, "stock", stock),
+				this.admin.auth());
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json();
 	}
@@ -44,10 +45,11 @@ public final class Fixtures {
 	}
 
 	public static Map<String, Object> orderBody(Map<Long, Integer> quantities) {
-		return Map.of("items", quantities.entrySet()
-			.stream()
-			.map(line -> Map.of("productId", line.getKey(), "quantity", line.getValue()))
-			.toList());
+		return Map.of("items",
+				quantities.entrySet()
+					.stream()
+					.map(line -> Map.of("productId", line.getKey(), "quantity", line.getValue()))
+					.toList());
 	}
 
 	public static Map<String, Object> orderLines(List<long[]> lines) {

@@ -8,9 +8,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the end-to-end tests: the whole application on a random port, real HTTP, real PostgreSQL
- * ({@link TestPostgres}). All subclasses share one application context and one database, so each test
- * creates its own users ({@link Api#newUser}) instead of relying on a clean slate.
+ * Base of the end-to-end tests: the whole application on a random port, real HTTP, real
+ * PostgreSQL ({@link TestPostgres}). All subclasses share one application context and one
+ * database, so each test creates its own users ({@link Api#newUser}) instead of relying
+ * on a clean slate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "app.dev-database.enabled=false", "app.demo-data.enabled=false",

@@ -13,15 +13,17 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The real PostgreSQL that integration tests run against, one per test JVM. Chosen by the environment
- * variable (or system property) {@code TEST_SERVICES}:
+ * The real PostgreSQL that integration tests run against, one per test JVM. Chosen by the
+ * environment variable (or system property) {@code TEST_SERVICES}:
  * <ul>
  * <li>{@code testcontainers}: a throw-away container ({@value #IMAGE});</li>
  * <li>{@code local}: a server that is already running ({@code TEST_POSTGRES_URL}, default
- * {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code TEST_POSTGRES_USER}/{@code postgres});
- * a fresh database with a unique name is created in it and dropped when the JVM exits, so that repeated
- * or parallel runs never see each other's data;</li>
- * <li>{@code auto} (default): Testcontainers when Docker is available, otherwise local.</li>
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user
+ * {@code TEST_POSTGRES_USER}/{@code postgres}); a fresh database with a unique name is
+ * created in it and dropped when the JVM exits, so that repeated or parallel runs never
+ * see each other's data;</li>
+ * <li>{@code auto} (default): Testcontainers when Docker is available, otherwise
+ * local.</li>
  * </ul>
  * If the chosen server cannot be reached the tests fail: they are never skipped.
  */

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The database itself refuses bad data, whatever the code above it does; and the queries the API offers
- * have indexes.
+ * The database itself refuses bad data, whatever the code above it does; and the queries
+ * the API offers have indexes.
  */
 class SchemaConstraintsIT extends IntegrationTest {
 
@@ -35,18 +35,18 @@ class SchemaConstraintsIT extends IntegrationTest {
 
 	@Test
 	void roleMustBeKnown() {
-		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc.update(
-				"insert into users (id, email, password_hash, display_name, role, created_at, updated_at) "
-						+ "values (900003, 'r@test.local', 'x', 'R', 'KING', now(), now())"));
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc
+			.update("insert into users (id, email, password_hash, display_name, role, created_at, updated_at) "
+					+ "values (900003, 'r@test.local', 'x', 'R', 'KING', now(), now())"));
 	}
 
 	@Test
 	void productsRefuseNegativeStockAndNonPositivePrice() {
-		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc.update(
-				"insert into products (id, sku, name, price, stock, created_at, updated_at) "
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(
+				() -> this.jdbc.update("insert into products (id, sku, name, price, stock, created_at, updated_at) "
 						+ "values (900001, 'SKU-NEG', 'n', 1.00, -1, now(), now())"));
-		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc.update(
-				"insert into products (id, sku, name, price, stock, created_at, updated_at) "
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(
+				() -> this.jdbc.update("insert into products (id, sku, name, price, stock, created_at, updated_at) "
 						+ "values (900002, 'SKU-FREE', 'n', 0, 1, now(), now())"));
 	}
 
@@ -66,7 +66,8 @@ class SchemaConstraintsIT extends IntegrationTest {
 
 	@Test
 	void userSearchUsesTheTrigramIndex() {
-		// On a near-empty table the planner rightly prefers a scan; forbid it to see which index would serve.
+		// On a near-empty table the planner rightly prefers a scan; forbid it to see
+		// which index would serve.
 		String plan = this.jdbc.execute((ConnectionCallback<String>) connection -> {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("set enable_seqscan = off");

@@ -183,8 +183,7 @@ class UserAccessIT extends IntegrationTest {
 	}
 
 	private Session promoted(Session user, String role) {
-		Response response = this.api.put("/api/v1/users/" + user.id() + "/role", Map.of("role", role),
-				admin().auth());
+		Response response = this.api.put("/api/v1/users/" + user.id() + "/role", Map.of("role", role), admin().auth());
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return this.api.login(user.email(), Api.PASSWORD);
 	}

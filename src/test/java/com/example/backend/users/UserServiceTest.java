@@ -22,8 +22,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * The admin rules, which an end-to-end test cannot reach without removing the shared bootstrap admin:
- * the last ADMIN stays, and nobody changes their own role.
+ * The admin rules, which an end-to-end test cannot reach without removing the shared
+ * bootstrap admin: the last ADMIN stays, and nobody changes their own role.
  */
 class UserServiceTest {
 

@@ -13,7 +13,10 @@ import com.example.backend.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bad input of every kind gets a 4xx problem+json with the request id, never a 500 or internals. */
+/**
+ * Bad input of every kind gets a 4xx problem+json with the request id, never a 500 or
+ * internals.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class ErrorHandlingIT extends IntegrationTest {
 
@@ -71,8 +74,7 @@ class ErrorHandlingIT extends IntegrationTest {
 	@Test
 	void unexpectedErrorsAreGenericAndLoggedWithTheRequestId(CapturedOutput output) {
 		Session user = this.api.newUser();
-		Response response = this.api.get("/api/v1/test/unexpected-failure",
-				user.authWith("X-Request-Id", "boom-42"));
+		Response response = this.api.get("/api/v1/test/unexpected-failure", user.authWith("X-Request-Id", "boom-42"));
 
 		JsonNode problem = response.assertProblem(500, "internal-error");
 		assertThat(problem.get("detail").asString()).doesNotContain("password_hash");

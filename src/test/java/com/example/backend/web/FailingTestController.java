@@ -3,7 +3,10 @@ package com.example.backend.web;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Test-only endpoint (picked up by component scanning of the test classpath) that fails unexpectedly. */
+/**
+ * Test-only endpoint (picked up by component scanning of the test classpath) that fails
+ * unexpectedly.
+ */
 @RestController
 class FailingTestController {
 

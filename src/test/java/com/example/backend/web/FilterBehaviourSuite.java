@@ -32,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the request filters promise, whichever variant is active: both subclasses run every test here,
- * so the two implementations cannot drift apart. The access log line is written when the request ends,
- * which may be just after the client has the response, hence the waits.
+ * What the request filters promise, whichever variant is active: both subclasses run
+ * every test here, so the two implementations cannot drift apart. The access log line is
+ * written when the request ends, which may be just after the client has the response,
+ * hence the waits.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Import(FilterProbes.class)
@@ -108,7 +109,9 @@ abstract class FilterBehaviourSuite extends IntegrationTest {
 			.get("requestId")
 			.asString()).isEqualTo("problem-401");
 		String[] headers = { "X-Request-Id", "problem-404", this.user.auth()[0], this.user.auth()[1] };
-		assertThat(this.api.get("/api/v1/no-such-thing", headers).assertProblem(404, "not-found").get("requestId")
+		assertThat(this.api.get("/api/v1/no-such-thing", headers)
+			.assertProblem(404, "not-found")
+			.get("requestId")
 			.asString()).isEqualTo("problem-404");
 	}
 
@@ -123,8 +126,7 @@ abstract class FilterBehaviourSuite extends IntegrationTest {
 		assertThat(line).contains("method=GET path=" + FilterProbes.BASE + "/items/{id} status=200 durationMs=")
 			.containsPattern("durationMs=" + TIMING + " ")
 			.endsWith("requestId=" + authenticated + " userId=" + this.user.id());
-		assertThat(awaitAccessLine(output, anonymous))
-			.contains("method=GET path=UNMATCHED status=401 durationMs=")
+		assertThat(awaitAccessLine(output, anonymous)).contains("method=GET path=UNMATCHED status=401 durationMs=")
 			.endsWith("requestId=" + anonymous);
 	}
 
@@ -151,8 +153,11 @@ abstract class FilterBehaviourSuite extends IntegrationTest {
 			assertThat(response.json().get("requestId").asString()).isEqualTo(id);
 		}
 		this.api.get("/api/v1/users/me"); // a 401 from the security chain
-		this.api.get(FilterProbes.BASE + "/send-error", this.user.auth()); // an error dispatch
-		this.api.get(FilterProbes.BASE + "/stream?size=100000", this.user.auth()); // an async dispatch
+		this.api.get(FilterProbes.BASE + "/send-error", this.user.auth()); // an error
+																			// dispatch
+		this.api.get(FilterProbes.BASE + "/stream?size=100000", this.user.auth()); // an
+																					// async
+																					// dispatch
 
 		for (int i = 1; i < ids.size(); i++) {
 			assertThat(awaitAccessLine(output, ids.get(i))).doesNotContain(ids.get(i - 1));
@@ -202,7 +207,9 @@ abstract class FilterBehaviourSuite extends IntegrationTest {
 		return (timer != null) ? timer.count() : 0;
 	}
 
-	/** Waits for the access log line of a request and checks that there is exactly one. */
+	/**
+	 * Waits for the access log line of a request and checks that there is exactly one.
+	 */
 	private static String awaitAccessLine(CapturedOutput output, String requestId) {
 		String marker = "requestId=" + requestId;
 		await().atMost(LOG_WAIT).until(() -> !accessLines(output, marker).isEmpty());

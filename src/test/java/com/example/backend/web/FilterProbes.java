@@ -30,8 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Test-only endpoints and a watcher filter for {@link FilterBehaviourSuite}. The endpoints live under
- * {@code /api/}, so they need a bearer token, which also puts a user id into the access log.
+ * Test-only endpoints and a watcher filter for {@link FilterBehaviourSuite}. The
+ * endpoints live under {@code /api/}, so they need a bearer token, which also puts a user
+ * id into the access log.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class FilterProbes {
@@ -53,8 +54,9 @@ class FilterProbes {
 	}
 
 	/**
-	 * Sits outside the request filters (they are ordered after it) and notes any request id it finds in the
-	 * MDC before or after the chain: on a pooled thread, that would be a leak from another request.
+	 * Sits outside the request filters (they are ordered after it) and notes any request
+	 * id it finds in the MDC before or after the chain: on a pooled thread, that would be
+	 * a leak from another request.
 	 */
 	@Bean
 	FilterRegistrationBean<Filter> mdcWatcherFilter(MdcWatcher watcher) {
@@ -106,7 +108,10 @@ class FilterProbes {
 			return ResponseEntity.noContent().build();
 		}
 
-		/** The servlet way to fail, which hands the response to the container's error page. */
+		/**
+		 * The servlet way to fail, which hands the response to the container's error
+		 * page.
+		 */
 		@GetMapping("/send-error")
 		void sendError(HttpServletResponse response) throws IOException {
 			response.sendError(409);
@@ -117,7 +122,10 @@ class FilterProbes {
 			return body(size);
 		}
 
-		/** Written in chunks and flushed along the way, on an async thread, as real streaming is. */
+		/**
+		 * Written in chunks and flushed along the way, on an async thread, as real
+		 * streaming is.
+		 */
 		@GetMapping("/stream")
 		StreamingResponseBody stream(@RequestParam int size) {
 			byte[] bytes = body(size).getBytes(StandardCharsets.US_ASCII);

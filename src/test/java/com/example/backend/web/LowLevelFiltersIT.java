@@ -2,7 +2,10 @@ package com.example.backend.web;
 
 import org.springframework.test.context.ActiveProfiles;
 
-/** The request filters as plain servlet filters (also what runs when no variant is chosen). */
+/**
+ * The request filters as plain servlet filters (also what runs when no variant is
+ * chosen).
+ */
 @ActiveProfiles("filters-low")
 class LowLevelFiltersIT extends FilterBehaviourSuite {
 

@@ -15,7 +15,8 @@ class RequestIdsTest {
 
 	@Test
 	void replacesMissingTooLongOrUnsafeIds() {
-		for (String unsafe : new String[] { null, "", "x".repeat(65), "a b", "a\nb", "ä", "id;drop", "a/b", "a:b", "a@b", "[x]", "a`b" }) {
+		for (String unsafe : new String[] { null, "", "x".repeat(65), "a b", "a\nb", "ä", "id;drop", "a/b", "a:b",
+				"a@b", "[x]", "a`b" }) {
 			String id = RequestIds.acceptOrCreate(unsafe);
 			assertThat(id).isNotEqualTo(unsafe).matches("[0-9a-f-]{36}");
 		}

@@ -49,7 +49,10 @@ class RequestTelemetryTest {
 		assertThat(RequestTelemetry.method(new MockHttpServletRequest("BREW", "/"))).isEqualTo("OTHER");
 	}
 
-	/** Production logs are ECS JSON, which refuses a line whose key-values repeat an MDC key. */
+	/**
+	 * Production logs are ECS JSON, which refuses a line whose key-values repeat an MDC
+	 * key.
+	 */
 	@Test
 	void theAccessLogLineRendersAsEcsJsonWithItsFields() {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/users/42");
@@ -69,8 +72,9 @@ class RequestTelemetryTest {
 
 		String json = ecs(event);
 
-		assertThat(json).contains("\"method\":\"GET\"", "\"path\":\"/api/v1/users/{id}\"", "\"status\":200",
-				"\"requestId\":\"ecs-1\"", "\"userId\":42", "\"durationMs\":")
+		assertThat(json)
+			.contains("\"method\":\"GET\"", "\"path\":\"/api/v1/users/{id}\"", "\"status\":200",
+					"\"requestId\":\"ecs-1\"", "\"userId\":42", "\"durationMs\":")
 			.doesNotContain("token", "secret");
 	}
 
@@ -85,12 +89,12 @@ class RequestTelemetryTest {
 		telemetry.completed(request, 200, System.nanoTime());
 		telemetry.completed(request, 503, System.nanoTime());
 
-		assertThat(registry.get(RequestTelemetry.TIMER).tags("method", "GET", "uri", "/api/v1/ping", "status", "200")
+		assertThat(registry.get(RequestTelemetry.TIMER)
+			.tags("method", "GET", "uri", "/api/v1/ping", "status", "200")
 			.timer()
 			.count()).isEqualTo(2);
 		assertThat(registry.get(RequestTelemetry.TIMER).tag("status", "503").timer().count()).isEqualTo(1);
 	}
-
 
 	private static ILoggingEvent captureAccessLine(Runnable action) {
 		Logger access = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("access");
@@ -99,7 +103,8 @@ class RequestTelemetryTest {
 
 			@Override
 			protected void append(ILoggingEvent event) {
-				event.prepareForDeferredProcessing(); // takes the MDC now, while it is set
+				event.prepareForDeferredProcessing(); // takes the MDC now, while it is
+														// set
 				events.add(event);
 			}
 

@@ -32,9 +32,10 @@ interface ExperimentWork {
 	}
 
 	/**
-	 * Like the FastAPI experiment's logging middleware: 1,000 lines, each its own blocking write system
-	 * call (as an unbuffered log handler would make), into a file of this filter's own. The file is
-	 * emptied when it passes 16 MB so that a long run cannot fill the disk.
+	 * Like the FastAPI experiment's logging middleware: 1,000 lines, each its own
+	 * blocking write system call (as an unbuffered log handler would make), into a file
+	 * of this filter's own. The file is emptied when it passes 16 MB so that a long run
+	 * cannot fill the disk.
 	 */
 	static ExperimentWork fileIo(Path file) throws IOException {
 		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

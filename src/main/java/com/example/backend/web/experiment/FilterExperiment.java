@@ -18,10 +18,11 @@ import org.springframework.core.Ordered;
 import com.example.backend.web.FilterOrder;
 
 /**
- * The filter overhead experiment ({@code load-tests/filter-overhead.sh}). With this profile the request
- * filters of both variants are off, and {@code app.filter-experiment.count} experiment filters take their
- * place. Spring Security and Spring Boot's own filters stay, so the baseline (count 0) is the application
- * as it is minus our filters.
+ * The filter overhead experiment ({@code load-tests/filter-overhead.sh}). With this
+ * profile the request filters of both variants are off, and
+ * {@code app.filter-experiment.count} experiment filters take their place. Spring
+ * Security and Spring Boot's own filters stay, so the baseline (count 0) is the
+ * application as it is minus our filters.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("filter-experiment")
@@ -29,8 +30,10 @@ class FilterExperiment {
 
 	private static final Logger log = LoggerFactory.getLogger(FilterExperiment.class);
 
-	// A count known only at run time does not fit FilterRegistrationBean beans; adding the filters to the
-	// servlet context directly, in the order of the request filters they replace (ahead of Spring
+	// A count known only at run time does not fit FilterRegistrationBean beans; adding
+	// the filters to the
+	// servlet context directly, in the order of the request filters they replace (ahead
+	// of Spring
 	// Security), stacks them in order.
 	@Bean
 	ExperimentFilters experimentFilters(FilterExperimentSettings settings) {

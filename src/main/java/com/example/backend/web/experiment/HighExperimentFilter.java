@@ -12,7 +12,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.example.backend.web.RequestTelemetry;
 
-/** One layer of the convenient kind: buffer the body, set a timing header after the handler, copy. */
+/**
+ * One layer of the convenient kind: buffer the body, set a timing header after the
+ * handler, copy.
+ */
 class HighExperimentFilter extends OncePerRequestFilter {
 
 	private final ExperimentWork work;

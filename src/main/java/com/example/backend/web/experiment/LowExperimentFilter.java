@@ -11,7 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.example.backend.web.lowlevel.TimedResponse;
 
-/** One layer of the raw kind: the timing header goes on when the response commits, nothing is buffered. */
+/**
+ * One layer of the raw kind: the timing header goes on when the response commits, nothing
+ * is buffered.
+ */
 class LowExperimentFilter implements Filter {
 
 	private final ExperimentWork work;

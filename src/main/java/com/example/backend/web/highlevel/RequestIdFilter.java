@@ -15,10 +15,11 @@ import com.example.backend.web.FilterOrder;
 import com.example.backend.web.RequestIds;
 
 /**
- * Gives every request an id before anything else runs (security included), so that every response,
- * every log line and every problem+json body carries it. The id leaves the MDC afterwards: Tomcat reuses
- * threads, and a leaked id would mislabel the next request's logs. Async and error dispatches run on
- * other threads (or after this filter returned), so they put the same id back for their own duration.
+ * Gives every request an id before anything else runs (security included), so that every
+ * response, every log line and every problem+json body carries it. The id leaves the MDC
+ * afterwards: Tomcat reuses threads, and a leaked id would mislabel the next request's
+ * logs. Async and error dispatches run on other threads (or after this filter returned),
+ * so they put the same id back for their own duration.
  */
 @Order(FilterOrder.REQUEST_ID)
 class RequestIdFilter extends OncePerRequestFilter {

@@ -16,12 +16,14 @@ import com.example.backend.web.FilterOrder;
 import com.example.backend.web.RequestTelemetry;
 
 /**
- * Timing, the convenient way: the whole response body is buffered so that {@code X-Response-Time} can be
- * set after the handler has finished, then the body is copied to the real response. Simple to reason
- * about, but every response is held in memory in full and copied once more.
+ * Timing, the convenient way: the whole response body is buffered so that
+ * {@code X-Response-Time} can be set after the handler has finished, then the body is
+ * copied to the real response. Simple to reason about, but every response is held in
+ * memory in full and copied once more.
  * <p>
- * Asynchronous requests (e.g. {@code StreamingResponseBody}) end in a later async dispatch; the buffered
- * body is copied out then, as Spring's own {@code ShallowEtagHeaderFilter} does.
+ * Asynchronous requests (e.g. {@code StreamingResponseBody}) end in a later async
+ * dispatch; the buffered body is copied out then, as Spring's own
+ * {@code ShallowEtagHeaderFilter} does.
  */
 @Order(FilterOrder.TIMING)
 class TimingFilter extends OncePerRequestFilter {
@@ -61,8 +63,8 @@ class TimingFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Tomcat ignores header changes once {@code sendError} or {@code sendRedirect} has been called, so the
-	 * header goes on just before those; otherwise after the handler.
+	 * Tomcat ignores header changes once {@code sendError} or {@code sendRedirect} has
+	 * been called, so the header goes on just before those; otherwise after the handler.
 	 */
 	private static final class BufferedResponse extends ContentCachingResponseWrapper {
 

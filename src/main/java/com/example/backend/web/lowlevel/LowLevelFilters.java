@@ -11,10 +11,10 @@ import com.example.backend.web.FilterOrder;
 import com.example.backend.web.RequestTelemetry;
 
 /**
- * The request filters as plain servlet filters (profile {@code filters-low}, and the default whenever
- * {@code filters-high} is not active): registered explicitly, in an explicit order, for exactly the
- * dispatches they need. The default because it never buffers a body and costs least; the measurement
- * is in {@code load-tests/README.md}.
+ * The request filters as plain servlet filters (profile {@code filters-low}, and the
+ * default whenever {@code filters-high} is not active): registered explicitly, in an
+ * explicit order, for exactly the dispatches they need. The default because it never
+ * buffers a body and costs least; the measurement is in {@code load-tests/README.md}.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!filters-high & !filter-experiment")
@@ -24,7 +24,8 @@ class LowLevelFilters {
 	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
 		registration.setOrder(FilterOrder.REQUEST_ID);
-		// Async and error dispatches run after the first pass has left; they need the id in their MDC too.
+		// Async and error dispatches run after the first pass has left; they need the id
+		// in their MDC too.
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 		return registration;
 	}
@@ -33,7 +34,8 @@ class LowLevelFilters {
 	FilterRegistrationBean<TimingFilter> timingFilter(RequestTelemetry telemetry) {
 		FilterRegistrationBean<TimingFilter> registration = new FilterRegistrationBean<>(new TimingFilter(telemetry));
 		registration.setOrder(FilterOrder.TIMING);
-		// An asynchronous request ends in its async dispatch: that is where it is timed and logged.
+		// An asynchronous request ends in its async dispatch: that is where it is timed
+		// and logged.
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
 		return registration;
 	}

@@ -14,10 +14,10 @@ import org.slf4j.MDC;
 import com.example.backend.web.RequestIds;
 
 /**
- * Gives every request an id before anything else runs (security included), so that every response,
- * every log line and every problem+json body carries it. The id leaves the MDC afterwards: Tomcat reuses
- * threads, and a leaked id would mislabel the next request's logs. Async and error dispatches put the
- * same id back for their own duration.
+ * Gives every request an id before anything else runs (security included), so that every
+ * response, every log line and every problem+json body carries it. The id leaves the MDC
+ * afterwards: Tomcat reuses threads, and a leaked id would mislabel the next request's
+ * logs. Async and error dispatches put the same id back for their own duration.
  */
 class RequestIdFilter implements Filter {
 

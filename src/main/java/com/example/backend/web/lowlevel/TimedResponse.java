@@ -12,14 +12,14 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import com.example.backend.web.RequestTelemetry;
 
 /**
- * Adds {@code X-Response-Time} at the last moment headers can still change: just before the first body
- * byte, a flush, {@code sendError} or {@code sendRedirect} (Tomcat ignores header changes from then on),
- * or when the filter chain returns without a body. Nothing is buffered; the value is the time to the
- * first byte.
+ * Adds {@code X-Response-Time} at the last moment headers can still change: just before
+ * the first body byte, a flush, {@code sendError} or {@code sendRedirect} (Tomcat ignores
+ * header changes from then on), or when the filter chain returns without a body. Nothing
+ * is buffered; the value is the time to the first byte.
  * <p>
- * {@link #getWriter()} stamps when the writer is taken rather than on its first write: wrapping a
- * {@link PrintWriter} faithfully is a lot of code for a path this JSON API rarely takes, and headers set
- * between taking the writer and writing to it are rare.
+ * {@link #getWriter()} stamps when the writer is taken rather than on its first write:
+ * wrapping a {@link PrintWriter} faithfully is a lot of code for a path this JSON API
+ * rarely takes, and headers set between taking the writer and writing to it are rare.
  */
 public final class TimedResponse extends HttpServletResponseWrapper {
 
@@ -106,14 +106,19 @@ public final class TimedResponse extends HttpServletResponseWrapper {
 		super.sendRedirect(location, clearBuffer);
 	}
 
-	/** A reset before commit drops all headers, ours included; the next commit must set it again. */
+	/**
+	 * A reset before commit drops all headers, ours included; the next commit must set it
+	 * again.
+	 */
 	@Override
 	public void reset() {
 		super.reset();
 		this.stamped = false;
 	}
 
-	/** Passes every call through; only the first write, flush or close stamps the header. */
+	/**
+	 * Passes every call through; only the first write, flush or close stamps the header.
+	 */
 	private final class StampingOutputStream extends ServletOutputStream {
 
 		private final ServletOutputStream delegate;

@@ -15,10 +15,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.example.backend.web.RequestTelemetry;
 
 /**
- * Timing without buffering: {@link TimedResponse} adds {@code X-Response-Time} at the moment the response
- * starts to commit, so the body streams through untouched. The header therefore carries the time to the
- * first byte; the timer and the access log, written when the request ends, carry the full duration.
- * The only per-request allocation is the wrapper itself.
+ * Timing without buffering: {@link TimedResponse} adds {@code X-Response-Time} at the
+ * moment the response starts to commit, so the body streams through untouched. The header
+ * therefore carries the time to the first byte; the timer and the access log, written
+ * when the request ends, carry the full duration. The only per-request allocation is the
+ * wrapper itself.
  */
 class TimingFilter implements Filter {
 
@@ -51,7 +52,10 @@ class TimingFilter implements Filter {
 		}
 	}
 
-	/** On an async dispatch the response is the one the first pass handed on, wrapped further inside. */
+	/**
+	 * On an async dispatch the response is the one the first pass handed on, wrapped
+	 * further inside.
+	 */
 	private static TimedResponse find(ServletResponse response) {
 		ServletResponse current = response;
 		while (current instanceof ServletResponseWrapper wrapper) {

@@ -12,8 +12,9 @@ import com.example.backend.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The experiment profile starts with five stacked filters of a kind in place of the request filters,
- * and the application still answers. Not a measurement: that is {@code load-tests/filter-overhead.sh}.
+ * The experiment profile starts with five stacked filters of a kind in place of the
+ * request filters, and the application still answers. Not a measurement: that is
+ * {@code load-tests/filter-overhead.sh}.
  */
 @ActiveProfiles("filter-experiment")
 abstract class FilterExperimentSuite extends IntegrationTest {
@@ -23,8 +24,8 @@ abstract class FilterExperimentSuite extends IntegrationTest {
 
 	@Test
 	void stacksFiveExperimentFiltersInsteadOfTheRequestFilters() {
-		assertThat(this.servletContext.getFilterRegistrations().keySet()).contains("experimentFilter0",
-				"experimentFilter4")
+		assertThat(this.servletContext.getFilterRegistrations().keySet())
+			.contains("experimentFilter0", "experimentFilter4")
 			.doesNotContain("experimentFilter5", "requestIdFilter", "timingFilter");
 	}
 

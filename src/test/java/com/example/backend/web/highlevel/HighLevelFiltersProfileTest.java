@@ -10,7 +10,10 @@ import com.example.backend.web.RequestTelemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The high-level filters exist only under their profile, and never beside the low-level ones. */
+/**
+ * The high-level filters exist only under their profile, and never beside the low-level
+ * ones.
+ */
 class HighLevelFiltersProfileTest {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()

@@ -8,7 +8,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The header goes on at the last moment headers can change, exactly once, and never after commit. */
+/**
+ * The header goes on at the last moment headers can change, exactly once, and never after
+ * commit.
+ */
 class TimedResponseTest {
 
 	private static final String HEADER = "X-Response-Time";
