@@ -7,9 +7,32 @@ package com.example.backend.access;
  */
 public enum Permission {
 
-	PROFILE_READ_OWN("profile:read-own"), PROFILE_UPDATE_OWN("profile:update-own"), POST_WRITE_OWN("post:write-own"),
-	POST_MODERATE("post:moderate"), ORDER_WRITE_OWN("order:write-own"), ORDER_MANAGE("order:manage"),
-	USER_READ("user:read"), USER_MANAGE("user:manage"), PRODUCT_MANAGE("product:manage"), METRICS_READ("metrics:read");
+	/**
+	 * Write posts as their author (reading, updating one's own profile needs no
+	 * permission).
+	 */
+	POST_WRITE_OWN("post:write-own"),
+
+	/** Edit, unpublish or delete anyone's posts; read drafts. */
+	POST_MODERATE("post:moderate"),
+
+	/** Place orders, and read or cancel one's own. */
+	ORDER_WRITE_OWN("order:write-own"),
+
+	/** See all orders, move their status, cancel paid ones. */
+	ORDER_MANAGE("order:manage"),
+
+	/** Read any user's profile. */
+	USER_READ("user:read"),
+
+	/** List, update, delete users and change their roles. */
+	USER_MANAGE("user:manage"),
+
+	/** Create, update and delete products. */
+	PRODUCT_MANAGE("product:manage"),
+
+	/** Read the Prometheus metrics. */
+	METRICS_READ("metrics:read");
 
 	private final String authority;
 

@@ -12,8 +12,8 @@ import static com.example.backend.access.Permission.*;
  */
 public enum Role {
 
-	USER(EnumSet.of(PROFILE_READ_OWN, PROFILE_UPDATE_OWN, POST_WRITE_OWN, ORDER_WRITE_OWN)),
-	MODERATOR(with(USER, POST_MODERATE, USER_READ)), ADMIN(EnumSet.allOf(Permission.class));
+	USER(EnumSet.of(POST_WRITE_OWN, ORDER_WRITE_OWN)), MODERATOR(with(USER, POST_MODERATE, USER_READ)),
+	ADMIN(EnumSet.allOf(Permission.class));
 
 	private final Set<Permission> permissions;
 
@@ -31,7 +31,7 @@ public enum Role {
 
 	private static EnumSet<Permission> with(Role base, Permission... extra) {
 		EnumSet<Permission> all = EnumSet.copyOf(base.permissions);
-		all.addAll(EnumSet.of(extra[0], extra));
+		Collections.addAll(all, extra);
 		return all;
 	}
 

@@ -18,7 +18,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.example.backend.access.Actor;
-import com.example.backend.users.UserCredentials;
+import com.example.backend.users.TokenSubject;
 import com.example.backend.users.UserService;
 import com.example.backend.web.RequestAttributes;
 
@@ -36,6 +36,8 @@ class AccessTokenFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "Bearer ";
 
+	private static final String AUTH_ENDPOINTS = "/api/v1/auth/";
+
 	private final AccessTokens accessTokens;
 
 	private final UserService users;
@@ -50,6 +52,16 @@ class AccessTokenFilter extends OncePerRequestFilter {
 		this.users = users;
 		this.entryPoint = entryPoint;
 		this.contexts = contexts;
+	}
+
+	/**
+	 * Login, refresh and registration take no access token. A client that still sends its
+	 * expired one there must not be turned away: refreshing is exactly what it needs to
+	 * do.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(AUTH_ENDPOINTS);
 	}
 
 	@Override
@@ -67,15 +79,10 @@ class AccessTokenFilter extends OncePerRequestFilter {
 					actor.role().permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList()));
 			SecurityContextHolder.setContext(context);
 			// Kept on the request, so that an async dispatch (streaming responses) is
-			// authenticated too:
-			// this filter runs once per request, not again for that dispatch.
+			// authenticated too: this filter runs once per request, not again for it.
 			this.contexts.saveContext(context, request, response);
-			request.setAttribute(RequestAttributes.USER_ID, actor.userId()); // for the
-																				// access
-																				// log,
-																				// outside
-																				// this
-																				// chain
+			// For the access log, which runs outside this chain.
+			request.setAttribute(RequestAttributes.USER_ID, actor.userId());
 		}
 		catch (AuthenticationException ex) {
 			SecurityContextHolder.clearContext();
@@ -87,8 +94,8 @@ class AccessTokenFilter extends OncePerRequestFilter {
 
 	private Actor authenticate(String token) {
 		AccessTokens.VerifiedAccessToken verified = this.accessTokens.verify(token);
-		UserCredentials user = this.users.findCredentials(verified.userId())
-			.filter(current -> current.tokenVersion() == verified.tokenVersion())
+		TokenSubject user = this.users.findTokenSubject(verified.userId())
+			.filter((current) -> current.tokenVersion() == verified.tokenVersion())
 			.orElseThrow(() -> new InvalidAccessToken("revoked"));
 		return new Actor(user.id(), user.role());
 	}

@@ -17,8 +17,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
-import com.example.backend.users.UserCredentials;
-
 /**
  * Issues and verifies access tokens: HS256 JWTs with {@code sub} (user id), {@code iat},
  * {@code exp}, {@code jti}, {@code iss} and {@code tv}, the user's token version. The
@@ -52,16 +50,16 @@ class AccessTokens {
 			.build();
 	}
 
-	IssuedAccessToken issue(UserCredentials user) {
+	IssuedAccessToken issue(long userId, int tokenVersion) {
 		Instant now = this.clock.instant();
 		Instant expiry = now.plus(this.settings.accessTokenTtl());
 		String token = Jwts.builder()
 			.issuer(this.settings.issuer())
-			.subject(Long.toString(user.id()))
+			.subject(Long.toString(userId))
 			.issuedAt(Date.from(now))
 			.expiration(Date.from(expiry))
 			.id(UUID.randomUUID().toString())
-			.claim(TOKEN_VERSION_CLAIM, user.tokenVersion())
+			.claim(TOKEN_VERSION_CLAIM, tokenVersion)
 			.signWith(this.key, Jwts.SIG.HS256)
 			.compact();
 		return new IssuedAccessToken(token, this.settings.accessTokenTtl().toSeconds());

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows down password guessing: every login attempt takes a token from the bucket of its
- * email + IP, a successful one gives it back. An empty bucket means 429 with the time
- * until the next token.
+ * email + IP, a successful one clears the history of that key. An empty bucket means 429
+ * with the time until the next token.
  * <p>
  * Taking the token before checking the password (rather than counting failures
  * afterwards) keeps the limit exact under concurrent attempts. Buckets live in this JVM;

@@ -86,8 +86,4 @@ class RefreshToken {
 		return this.tokenVersion;
 	}
 
-	Instant getExpiresAt() {
-		return this.expiresAt;
-	}
-
 }

@@ -18,6 +18,7 @@ interface ProductRepository extends JpaRepository<Product, Long> {
 	 * when the stock is short (or the product is gone). The row stays locked until the
 	 * caller's transaction ends. The version moves on, so that an admin editing the
 	 * product with an older version gets a conflict instead of overwriting the new stock.
+	 * ({@code updated_at} records edits of the product, not stock movements.)
 	 */
 	@Modifying(flushAutomatically = true)
 	@Query("""

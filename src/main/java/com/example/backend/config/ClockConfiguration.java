@@ -5,7 +5,10 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One clock for the application, so that tests can reason about time-dependent rules. */
+/**
+ * The clock for token and refresh-token times, so that their rules can be tested with a
+ * fixed clock. (Row timestamps come from {@code AuditedEntity}, which JPA instantiates.)
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 

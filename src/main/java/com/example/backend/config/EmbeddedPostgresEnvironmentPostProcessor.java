@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -63,9 +64,15 @@ class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcess
 		String url = EmbeddedDatabase.start(dataDir, port);
 		this.log.info("No spring.datasource.url configured: using embedded PostgreSQL at " + url + " (data in "
 				+ dataDir + ")");
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("embeddedPostgres", Map.of("spring.datasource.url", url,
-					"spring.datasource.username", "postgres", "spring.datasource.password", "")));
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("spring.datasource.url", url);
+		properties.put("spring.datasource.username", "postgres");
+		properties.put("spring.datasource.password", "");
+		// A known admin login belongs to this throw-away database only, never to a real
+		// one.
+		properties.put("app.bootstrap-admin.email", "admin@example.com");
+		properties.put("app.bootstrap-admin.password", "admin-password-change-me");
+		environment.getPropertySources().addLast(new MapPropertySource("embeddedPostgres", properties));
 	}
 
 	/**

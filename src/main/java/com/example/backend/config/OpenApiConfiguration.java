@@ -47,7 +47,8 @@ class OpenApiConfiguration {
 			silently reduced); only the documented properties are sortable (others: 400).
 			* Every response has `X-Request-Id`: the caller's value when it is 1-64 characters of \
 			`[A-Za-z0-9._-]`, otherwise a new one.
-			* Changing one's own password or role signs the user out everywhere: tokens issued before stop working.
+			* Changing one's own password, or an admin changing one's role, signs the user out everywhere: \
+			tokens issued before stop working at once.
 			""";
 
 	@Bean

@@ -18,8 +18,15 @@ class StartupInfo {
 	void onReady(ApplicationReadyEvent event) {
 		Environment environment = event.getApplicationContext().getEnvironment();
 		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-		log.info("Ready. Swagger UI: http://localhost:{}/swagger-ui.html  OpenAPI: http://localhost:{}/v3/api-docs  "
-				+ "Health: http://localhost:{}/actuator/health", port, port, port);
+		if (environment.getProperty("springdoc.swagger-ui.enabled", Boolean.class, true)) {
+			log.info(
+					"Ready. Swagger UI: http://localhost:{}/swagger-ui.html  OpenAPI: http://localhost:{}/v3/api-docs  "
+							+ "Health: http://localhost:{}/actuator/health",
+					port, port, port);
+		}
+		else {
+			log.info("Ready on port {}. Health: /actuator/health", port);
+		}
 	}
 
 }

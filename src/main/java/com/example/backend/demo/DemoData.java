@@ -49,8 +49,8 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!this.users.createIfAbsent(new NewUser("alice@example.com", PASSWORD, "Alice"), Role.USER)) {
-			return;
+		if (this.users.createIfAbsent(new NewUser("alice@example.com", PASSWORD, "Alice"), Role.USER).isPresent()) {
+			return; // created on an earlier start
 		}
 		this.users.createIfAbsent(new NewUser("bob@example.com", PASSWORD, "Bob"), Role.USER);
 		this.users.createIfAbsent(new NewUser("mia@example.com", PASSWORD, "Mia the Moderator"), Role.MODERATOR);

@@ -51,7 +51,7 @@ class OrderController {
 	@PreAuthorize("hasAuthority('order:write-own')")
 	@Operation(summary = "Place an order",
 			description = "Reserves stock for all lines or none (409 `insufficient-stock`, nothing changed); prices "
-					+ "are snapshotted and the total computed here. With `Idempotency-Key` (1-64 chars, kept 24 h), a "
+					+ "are snapshotted and the total computed here. With `Idempotency-Key` (1-64 chars, remembered for app.orders.idempotency-key-ttl, 24 h by default), a "
 					+ "retry with the same body returns the first response (same id, 201) and creates nothing, even "
 					+ "when the requests race; the same key with another body is 422. Failed attempts are not "
 					+ "remembered, so a retry after a 409 runs again. Each product may appear once (422).")

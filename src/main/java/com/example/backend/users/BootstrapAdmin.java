@@ -1,5 +1,7 @@
 package com.example.backend.users;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +42,13 @@ class BootstrapAdmin implements ApplicationRunner {
 					"app.bootstrap-admin.password must have at least " + MIN_PASSWORD_LENGTH + " characters");
 		}
 		NewUser admin = new NewUser(this.settings.email(), this.settings.password(), this.settings.displayName());
-		if (this.users.createIfAbsent(admin, Role.ADMIN)) {
-			log.info("Created bootstrap admin {}", this.settings.email());
+		Optional<Role> existing = this.users.createIfAbsent(admin, Role.ADMIN);
+		if (existing.isEmpty()) {
+			log.info("Created bootstrap admin {}", admin.email());
+		}
+		else if (existing.get() != Role.ADMIN) {
+			log.warn("Bootstrap admin {} exists with role {}: not promoted; an ADMIN must change it", admin.email(),
+					existing.get());
 		}
 	}
 

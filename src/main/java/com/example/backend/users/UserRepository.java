@@ -1,5 +1,6 @@
 package com.example.backend.users;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,12 @@ interface UserRepository extends JpaRepository<User, Long> {
 	 */
 	@Query("select u from User u where lower(u.email) = lower(:email)")
 	Optional<User> findByEmail(@Param("email") String email);
+
+	@Query("select new com.example.backend.users.TokenSubject(u.id, u.role, u.tokenVersion) from User u where u.id = :id")
+	Optional<TokenSubject> findTokenSubject(@Param("id") long id);
+
+	@Query("select u.id, u.displayName from User u where u.id in :ids")
+	List<Object[]> findDisplayNames(@Param("ids") Collection<Long> ids);
 
 	@Query("select count(u) > 0 from User u where lower(u.email) = lower(:email)")
 	boolean existsByEmail(@Param("email") String email);

@@ -11,7 +11,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.backend.access.Actor;
 import com.example.backend.access.Permission;
@@ -37,34 +39,46 @@ public class UserService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	UserService(UserRepository users, PasswordEncoder passwordEncoder) {
+	private final TransactionTemplate transactions;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, TransactionTemplate transactions) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+		this.transactions = transactions;
 	}
 
-	@Transactional
+	/**
+	 * Creates an account with role USER. The password is hashed before the transaction
+	 * starts: Argon2 takes tens of milliseconds of CPU on purpose, and inside a
+	 * transaction it would hold one of the few pool connections all that time.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public UserResponse register(NewUser newUser) {
-		return UserResponse.of(create(newUser, Role.USER));
+		String passwordHash = this.passwordEncoder.encode(newUser.password());
+		return this.transactions.execute((status) -> UserResponse.of(create(newUser, passwordHash, Role.USER)));
 	}
 
 	/**
 	 * Creates the account unless the email is taken; used for the configured first ADMIN.
+	 * Returns the role of the existing account, or empty when it was created.
 	 */
-	@Transactional
-	public boolean createIfAbsent(NewUser newUser, Role role) {
-		if (this.users.existsByEmail(newUser.email())) {
-			return false;
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Optional<Role> createIfAbsent(NewUser newUser, Role role) {
+		Optional<Role> existing = this.users.findByEmail(newUser.email()).map(User::getRole);
+		if (existing.isEmpty()) {
+			String passwordHash = this.passwordEncoder.encode(newUser.password());
+			this.transactions.executeWithoutResult((status) -> create(newUser, passwordHash, role));
 		}
-		create(newUser, role);
-		return true;
+		return existing;
 	}
 
 	public Optional<UserCredentials> findCredentials(String email) {
 		return this.users.findByEmail(email.trim()).map(UserCredentials::of);
 	}
 
-	public Optional<UserCredentials> findCredentials(long id) {
-		return this.users.findById(id).map(UserCredentials::of);
+	/** The user behind a token, if the account still exists. */
+	public Optional<TokenSubject> findTokenSubject(long id) {
+		return this.users.findTokenSubject(id);
 	}
 
 	public boolean exists(long id) {
@@ -79,7 +93,9 @@ public class UserService {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return this.users.findAllById(ids).stream().collect(Collectors.toMap(User::getId, User::getDisplayName));
+		return this.users.findDisplayNames(ids)
+			.stream()
+			.collect(Collectors.toMap((row) -> (Long) row[0], (row) -> (String) row[1]));
 	}
 
 	public UserResponse get(Actor actor, long id) {
@@ -138,17 +154,13 @@ public class UserService {
 		this.users.delete(user);
 	}
 
-	private User create(NewUser newUser, Role role) {
-		String email = newUser.email().trim();
-		if (this.users.existsByEmail(email)) {
+	private User create(NewUser newUser, String passwordHash, Role role) {
+		if (this.users.existsByEmail(newUser.email())) {
 			throw new EmailAlreadyRegistered();
 		}
-		User user = new User(email, this.passwordEncoder.encode(newUser.password()), newUser.displayName().trim(),
-				role);
-		// Flush now so that a concurrent registration losing the race on the unique index
-		// fails here, inside
-		// this transaction, and becomes a 409 rather than an error at commit time.
-		return this.users.saveAndFlush(user);
+		// Flushed at once, so that a concurrent registration that loses the race on the
+		// unique index fails here, inside this transaction, and becomes a 409.
+		return this.users.saveAndFlush(new User(newUser.email(), passwordHash, newUser.displayName(), role));
 	}
 
 	private void requireAnotherAdmin(long leavingAdminId) {

@@ -1,6 +1,7 @@
 package com.example.backend.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -16,12 +17,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -87,14 +90,36 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A unique or foreign-key constraint caught a race that the service's own checks
-	 * could not see.
+	 * Usually a unique or foreign-key constraint that caught a race the service's own
+	 * checks could not see (409). SQL state class 22 (data exception) is different: a
+	 * value the database cannot store, such as a NUL character in a text, which is the
+	 * client's fault.
 	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Object> handleConstraintViolation(DataIntegrityViolationException ex, WebRequest request) {
+		if (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+				&& sql.getSQLState().startsWith("22")) {
+			return respond(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+					"A value contains characters or data the service cannot store."), request);
+		}
 		log.info("Constraint violation turned into 409: {}", ex.getMostSpecificCause().getClass().getSimpleName());
 		return respond(problem(HttpStatus.CONFLICT, "conflict", "Conflict",
 				"The request conflicts with the current state of the data."), request);
+	}
+
+	/**
+	 * No database connection within the pool's timeout: the service is saturated or the
+	 * database is down. Both pass, so the client is told to retry rather than that it
+	 * erred.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class })
+	ResponseEntity<Object> handleNoConnection(Exception ex, WebRequest request) {
+		log.warn("No database connection: {}", ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+				"The service is overloaded or its database is unreachable. Try again shortly.");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "1");
+		return createResponseEntity(problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	@ExceptionHandler(AuthenticationException.class)

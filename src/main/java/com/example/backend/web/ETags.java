@@ -2,7 +2,9 @@ package com.example.backend.web;
 
 /**
  * Strong ETags derived from an entity's version: {@code "7"}. Versions change on every
- * update, so the tag changes exactly when the representation does.
+ * update of the entity itself. Data embedded from elsewhere (a post's author name) can
+ * change without it, so a conditional GET may answer 304 for a post whose author was
+ * renamed since; for this API that is an accepted trade-off for a cheap tag.
  */
 public final class ETags {
 

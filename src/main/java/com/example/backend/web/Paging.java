@@ -9,17 +9,25 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 
 /**
- * Guards the {@code sort} parameter. Only listed properties may be sorted on: sorting by
- * an arbitrary entity field would turn, say, a password hash into an oracle, and would
- * let a client order by columns that have no index. The id is appended as a tie-breaker
- * so that pages never overlap or skip rows.
+ * Guards the paging parameters. Only listed properties may be sorted on: sorting by an
+ * arbitrary entity field would turn, say, a password hash into an oracle, and would let a
+ * client order by columns that have no index. The id is appended as a tie-breaker so that
+ * pages never overlap or skip rows. Offsets are bounded, because a huge {@code page}
+ * would otherwise overflow the SQL offset (and deep offsets make the database skip that
+ * many rows).
  */
 public final class Paging {
+
+	/** Rows that may be skipped: 10,000 pages of 100. */
+	static final long MAX_OFFSET = 1_000_000;
 
 	private Paging() {
 	}
 
 	public static Pageable sortedBy(Pageable pageable, Set<String> sortable) {
+		if (pageable.getOffset() > MAX_OFFSET) {
+			throw new PageOutOfRange();
+		}
 		for (Sort.Order order : pageable.getSort()) {
 			if (!sortable.contains(order.getProperty())) {
 				throw new UnsupportedSortProperty(order.getProperty(), sortable);
@@ -34,6 +42,15 @@ public final class Paging {
 			sort = sort.and(Sort.by(direction, "id"));
 		}
 		return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort);
+	}
+
+	static final class PageOutOfRange extends ApiException {
+
+		PageOutOfRange() {
+			super(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+					"page x size may not exceed " + MAX_OFFSET + ".");
+		}
+
 	}
 
 	static final class UnsupportedSortProperty extends ApiException {

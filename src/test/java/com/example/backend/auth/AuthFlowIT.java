@@ -129,6 +129,20 @@ class AuthFlowIT extends IntegrationTest {
 	}
 
 	@Test
+	void aStaleAccessTokenDoesNotBlockLoginOrRefresh() {
+		Session user = this.api.newUser();
+		String[] staleToken = Api.bearer("expired.or.garbage");
+
+		assertThat(
+				this.api.post("/api/v1/auth/login", Map.of("email", user.email(), "password", Api.PASSWORD), staleToken)
+					.status())
+			.isEqualTo(200);
+		assertThat(
+				this.api.post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken()), staleToken).status())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void refreshRotatesTheTokenPair() {
 		Session user = this.api.newUser();
 		Response refreshed = refresh(user.refreshToken());

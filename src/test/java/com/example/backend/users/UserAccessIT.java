@@ -107,7 +107,9 @@ class UserAccessIT extends IntegrationTest {
 	void sortingBySecretOrUnknownPropertiesIsRejected() {
 		this.api.get("/api/v1/users?sort=passwordHash", admin().auth()).assertProblem(400, "malformed-request");
 		this.api.get("/api/v1/users?sort=nope,desc", admin().auth()).assertProblem(400, "malformed-request");
-		assertThat(this.api.get("/api/v1/users?sort=email,desc", admin().auth()).status()).isEqualTo(200);
+		// Only sorts with an index behind them are offered.
+		this.api.get("/api/v1/users?sort=email", admin().auth()).assertProblem(400, "malformed-request");
+		assertThat(this.api.get("/api/v1/users?sort=createdAt,desc", admin().auth()).status()).isEqualTo(200);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.backend.access.Actor;
 import com.example.backend.access.Role;
@@ -29,7 +30,8 @@ class UserServiceTest {
 
 	private final UserRepository repository = mock(UserRepository.class);
 
-	private final UserService service = new UserService(this.repository, mock(PasswordEncoder.class));
+	private final UserService service = new UserService(this.repository, mock(PasswordEncoder.class),
+			mock(TransactionTemplate.class));
 
 	private final User onlyAdmin = user(1, Role.ADMIN);
 

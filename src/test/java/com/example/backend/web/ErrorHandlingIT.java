@@ -1,5 +1,7 @@
 package com.example.backend.web;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +65,19 @@ class ErrorHandlingIT extends IntegrationTest {
 	void unknownPathIsNotFoundForAuthenticatedCallers() {
 		Session user = this.api.newUser();
 		this.api.get("/api/v1/no-such-thing", user.auth()).assertProblem(404, "not-found");
+	}
+
+	@Test
+	void hugePageNumbersAreBadRequest() {
+		this.api.get("/api/v1/posts?page=21474837&size=100").assertProblem(400, "malformed-request");
+		this.api.get("/api/v1/products?page=2147483647").assertProblem(400, "malformed-request");
+	}
+
+	@Test
+	void textTheDatabaseCannotStoreIsBadRequest() {
+		Session user = this.api.newUser();
+		this.api.post("/api/v1/posts", Map.of("title", "nul\u0000byte", "body", "b", "status", "DRAFT"), user.auth())
+			.assertProblem(400, "malformed-request");
 	}
 
 	@Test

@@ -33,6 +33,13 @@ class PagingTest {
 	}
 
 	@Test
+	void rejectsOffsetsBeyondTheLimit() {
+		assertThatThrownBy(() -> Paging.sortedBy(PageRequest.of(21_474_837, 100), Set.of()))
+			.isInstanceOf(Paging.PageOutOfRange.class);
+		assertThat(Paging.sortedBy(PageRequest.of(10_000, 100), Set.of()).getOffset()).isEqualTo(1_000_000);
+	}
+
+	@Test
 	void leavesAnExplicitIdOrderAlone() {
 		Pageable sorted = Paging.sortedBy(PageRequest.of(0, 10, Sort.by("id")), Set.of("id"));
 
