@@ -19,6 +19,7 @@ import com.example.backend.catalog.CatalogExceptions.ProductNotFound;
 import com.example.backend.catalog.CatalogExceptions.SkuTaken;
 import com.example.backend.catalog.CatalogExceptions.StaleProductVersion;
 import com.example.backend.catalog.CatalogExceptions.UnknownProduct;
+import com.example.backend.web.ETags;
 
 /** The product catalogue, and the stock bookkeeping that orders rely on. */
 @Service
@@ -48,8 +49,9 @@ public class CatalogService {
 	}
 
 	@Transactional
-	public ProductResponse update(long id, ProductRequest request) {
+	public ProductResponse update(long id, ProductRequest request, String ifMatch) {
 		Product product = load(id);
+		ETags.checkIfMatch(ifMatch, product.getVersion());
 		if (request.version() != null && request.version() != product.getVersion()) {
 			throw new StaleProductVersion();
 		}

@@ -13,6 +13,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
 
 @RestController
@@ -50,8 +53,8 @@ class ProductController {
 	@GetMapping("/{id}")
 	@SecurityRequirements
 	@Operation(summary = "One product")
-	ProductResponse get(@PathVariable long id) {
-		return this.catalog.get(id);
+	ResponseEntity<ProductResponse> get(@PathVariable long id) {
+		return withETag(this.catalog.get(id));
 	}
 
 	@PostMapping
@@ -65,10 +68,12 @@ class ProductController {
 	@PutMapping("/{id}")
 	@PreAuthorize("hasAuthority('product:manage')")
 	@Operation(summary = "Replace a product (ADMIN)",
-			description = "Send `version` to guard against lost updates (409 when stale); orders move the version "
-					+ "too, because they change the stock.")
-	ProductResponse update(@PathVariable long id, @Valid @RequestBody ProductRequest request) {
-		return this.catalog.update(id, request);
+			description = "Send `version` (409 when stale) or `If-Match` (412 when stale) to guard against lost "
+					+ "updates; orders move the version " + "too, because they change the stock.")
+	ResponseEntity<ProductResponse> update(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody ProductRequest request) {
+		return withETag(this.catalog.update(id, request, ifMatch));
 	}
 
 	@DeleteMapping("/{id}")
@@ -78,6 +83,10 @@ class ProductController {
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		this.catalog.delete(id);
 		return ResponseEntity.noContent().build();
+	}
+
+	private static ResponseEntity<ProductResponse> withETag(ProductResponse product) {
+		return ResponseEntity.ok().eTag(ETags.of(product.version())).body(product);
 	}
 
 }

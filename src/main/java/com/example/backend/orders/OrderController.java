@@ -13,6 +13,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,6 +31,7 @@ import com.example.backend.access.Actor;
 import com.example.backend.orders.OrderExceptions.InvalidIdempotencyKey;
 import com.example.backend.orders.OrderRequests.ChangeStatusRequest;
 import com.example.backend.orders.OrderRequests.CreateOrderRequest;
+import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
 
 @RestController
@@ -79,15 +81,17 @@ class OrderController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One order (owner, ADMIN)", description = "404 for anyone else's order.")
-	OrderResponse get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
-		return this.orders.get(actor, id);
+	ResponseEntity<OrderResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+		return withETag(this.orders.get(actor, id));
 	}
 
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel an order",
-			description = "Owner while PENDING, ADMIN while PENDING or PAID; the stock is returned. 409 otherwise.")
-	OrderResponse cancel(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
-		return this.orders.cancel(actor, id);
+			description = "Owner while PENDING, ADMIN while PENDING or PAID; the stock is returned. 409 otherwise. "
+					+ "An optional `If-Match` (ETag from GET) makes it conditional (412 when stale).")
+	ResponseEntity<OrderResponse> cancel(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(this.orders.cancel(actor, id, ifMatch));
 	}
 
 	@PatchMapping("/{id}/status")
@@ -95,8 +99,14 @@ class OrderController {
 	@Operation(summary = "Move an order on (ADMIN)",
 			description = "PENDING -> PAID -> SHIPPED -> DELIVERED, PENDING/PAID -> CANCELLED (stock returned); "
 					+ "anything else is 409.")
-	OrderResponse changeStatus(@PathVariable long id, @Valid @RequestBody ChangeStatusRequest request) {
-		return this.orders.changeStatus(id, request.status());
+	ResponseEntity<OrderResponse> changeStatus(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody ChangeStatusRequest request) {
+		return withETag(this.orders.changeStatus(id, request.status(), ifMatch));
+	}
+
+	private static ResponseEntity<OrderResponse> withETag(OrderResponse order) {
+		return ResponseEntity.ok().eTag(ETags.of(order.version())).body(order);
 	}
 
 }

@@ -25,6 +25,7 @@ import com.example.backend.orders.OrderExceptions.OrderNotFound;
 import com.example.backend.orders.OrderExceptions.OtherUsersOrdersForbidden;
 import com.example.backend.orders.OrderRequests.CreateOrderRequest;
 import com.example.backend.orders.OrderRequests.OrderLine;
+import com.example.backend.web.ETags;
 
 /**
  * Orders: creation with atomic stock reservation and idempotent retries, the status life
@@ -100,8 +101,9 @@ public class OrderService {
 	 * stock goes back.
 	 */
 	@Transactional
-	public OrderResponse cancel(Actor actor, long id) {
+	public OrderResponse cancel(Actor actor, long id, String ifMatch) {
 		Order order = loadVisible(actor, id);
+		ETags.checkIfMatch(ifMatch, order.getVersion());
 		boolean byOwner = !actor.can(Permission.ORDER_MANAGE);
 		if (byOwner && order.getStatus() != OrderStatus.PENDING) {
 			throw new OrderNotCancellable(order.getStatus(), true);
@@ -114,8 +116,9 @@ public class OrderService {
 	}
 
 	@Transactional
-	public OrderResponse changeStatus(long id, OrderStatus next) {
+	public OrderResponse changeStatus(long id, OrderStatus next, String ifMatch) {
 		Order order = this.orders.findById(id).orElseThrow(() -> new OrderNotFound(id));
+		ETags.checkIfMatch(ifMatch, order.getVersion());
 		OrderStatus previous = order.getStatus();
 		if (!order.moveTo(next)) {
 			throw new IllegalStatusTransition(previous, next);

@@ -45,15 +45,6 @@ final class PostExceptions {
 
 	}
 
-	static final class StaleETag extends ApiException {
-
-		StaleETag() {
-			super(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
-					"If-Match does not match the post's current ETag; reload it and apply your change again.");
-		}
-
-	}
-
 	static final class VersionRequired extends ApiException {
 
 		VersionRequired() {

@@ -14,7 +14,6 @@ import com.example.backend.access.Permission;
 import com.example.backend.posts.PostExceptions.AuthorNotFound;
 import com.example.backend.posts.PostExceptions.NotYourPost;
 import com.example.backend.posts.PostExceptions.PostNotFound;
-import com.example.backend.posts.PostExceptions.StaleETag;
 import com.example.backend.posts.PostExceptions.StalePostVersion;
 import com.example.backend.posts.PostExceptions.VersionRequired;
 import com.example.backend.users.UserService;
@@ -73,14 +72,10 @@ public class PostService {
 	@Transactional
 	public PostResponse update(Actor actor, long id, PostRequest request, String ifMatch) {
 		Post post = loadChangeable(actor, id);
-		if (ifMatch != null) {
-			if (!ETags.ifMatchSatisfied(ifMatch, post.getVersion())) {
-				throw new StaleETag();
-			}
-		}
-		else if (request.version() == null) {
+		if (ifMatch == null && request.version() == null) {
 			throw new VersionRequired();
 		}
+		ETags.checkIfMatch(ifMatch, post.getVersion());
 		if (request.version() != null && request.version() != post.getVersion()) {
 			throw new StalePostVersion();
 		}

@@ -12,6 +12,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,11 +22,13 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.backend.access.Actor;
+import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
 
 @RestController
@@ -43,8 +46,8 @@ class UserController {
 
 	@GetMapping("/me")
 	@Operation(summary = "The current user")
-	UserResponse me(@AuthenticationPrincipal Actor actor) {
-		return this.users.get(actor, actor.userId());
+	ResponseEntity<UserResponse> me(@AuthenticationPrincipal Actor actor) {
+		return withETag(this.users.get(actor, actor.userId()));
 	}
 
 	@GetMapping
@@ -59,17 +62,19 @@ class UserController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One user (self, MODERATOR, ADMIN)")
-	UserResponse get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
-		return this.users.get(actor, id);
+	ResponseEntity<UserResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+		return withETag(this.users.get(actor, id));
 	}
 
 	@PatchMapping("/{id}")
 	@Operation(summary = "Update display name or password (self, ADMIN)",
 			description = "Changing one's own password needs `currentPassword` and signs out every session "
-					+ "of the user (tokens issued before stop working).")
-	UserResponse update(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+					+ "of the user (tokens issued before stop working). `version` (409 when stale) or `If-Match` "
+					+ "(412 when stale) guard against lost updates.")
+	ResponseEntity<UserResponse> update(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody UpdateUserRequest request) {
-		return this.users.update(actor, id, request);
+		return withETag(this.users.update(actor, id, request, ifMatch));
 	}
 
 	@PutMapping("/{id}/role")
@@ -88,6 +93,10 @@ class UserController {
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		this.users.delete(id);
 		return ResponseEntity.noContent().build();
+	}
+
+	private static ResponseEntity<UserResponse> withETag(UserResponse user) {
+		return ResponseEntity.ok().eTag(ETags.of(user.version())).body(user);
 	}
 
 }

@@ -25,6 +25,7 @@ import com.example.backend.users.UserExceptions.OtherProfileForbidden;
 import com.example.backend.users.UserExceptions.OwnRoleChangeForbidden;
 import com.example.backend.users.UserExceptions.StaleUserVersion;
 import com.example.backend.users.UserExceptions.UserNotFound;
+import com.example.backend.web.ETags;
 
 /**
  * Accounts: registration, profiles, roles. Ownership rules live here (the controller only
@@ -110,9 +111,10 @@ public class UserService {
 	}
 
 	@Transactional
-	public UserResponse update(Actor actor, long id, UpdateUserRequest request) {
+	public UserResponse update(Actor actor, long id, UpdateUserRequest request, String ifMatch) {
 		requireSelfOr(actor, id, Permission.USER_MANAGE);
 		User user = load(id);
+		ETags.checkIfMatch(ifMatch, user.getVersion());
 		if (request.version() != null && request.version() != user.getVersion()) {
 			throw new StaleUserVersion();
 		}

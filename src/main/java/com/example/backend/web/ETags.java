@@ -1,5 +1,7 @@
 package com.example.backend.web;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * Strong ETags derived from an entity's version: {@code "7"}. Versions change on every
  * update of the entity itself. Data embedded from elsewhere (a post's author name) can
@@ -29,6 +31,25 @@ public final class ETags {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Answers 412 unless {@code ifMatch} is absent or matches {@code version}: the change
+	 * was based on an older representation, and applying it would lose someone's update.
+	 */
+	public static void checkIfMatch(String ifMatch, long version) {
+		if (ifMatch != null && !ifMatchSatisfied(ifMatch, version)) {
+			throw new PreconditionFailed();
+		}
+	}
+
+	static final class PreconditionFailed extends ApiException {
+
+		PreconditionFailed() {
+			super(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
+					"If-Match does not match the current ETag; reload the resource and apply your change again.");
+		}
+
 	}
 
 }

@@ -39,6 +39,25 @@ class ProductsIT extends IntegrationTest {
 	}
 
 	@Test
+	void staleIfMatchIsPreconditionFailedAndChangesNothing() {
+		Session admin = admin();
+		String sku = "SKU-" + UUID.randomUUID();
+		String path = this.api
+			.post("/api/v1/products", Map.of("sku", sku, "name", "A", "price", "1.00", "stock", 1), admin.auth())
+			.header("Location");
+		Response read = this.api.get(path);
+		assertThat(read.header("ETag")).isEqualTo("\"0\"");
+
+		Map<String, Object> edit = Map.of("sku", sku, "name", "B", "price", "2.00", "stock", 2);
+		assertThat(this.api.put(path, edit, admin.authWith("If-Match", "\"0\"")).header("ETag")).isEqualTo("\"1\"");
+		this.api
+			.put(path, Map.of("sku", sku, "name", "C", "price", "3.00", "stock", 3),
+					admin.authWith("If-Match", "\"0\""))
+			.assertProblem(412, "precondition-failed");
+		assertThat(this.api.get(path).json().get("name").asString()).isEqualTo("B");
+	}
+
+	@Test
 	void duplicateSkuIsConflict() {
 		Session admin = admin();
 		Map<String, Object> body = Map.of("sku", "SKU-" + UUID.randomUUID(), "name", "A", "price", "1.00", "stock", 1);

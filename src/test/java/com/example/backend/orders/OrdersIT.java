@@ -286,6 +286,21 @@ class OrdersIT extends IntegrationTest {
 	}
 
 	@Test
+	void conditionalCancelWithAStaleETagChangesNothing() {
+		Session customer = this.api.newUser();
+		long product = this.fixtures.product("2.00", 10).get("id").asLong();
+		long order = this.fixtures.order(customer, product, 2).get("id").asLong();
+		String etag = this.api.get("/api/v1/orders/" + order, customer.auth()).header("ETag");
+		moveTo(order, "PAID");
+
+		this.api.post("/api/v1/orders/" + order + "/cancel", null, this.admin.authWith("If-Match", etag))
+			.assertProblem(412, "precondition-failed");
+		assertThat(this.fixtures.stockOf(product)).isEqualTo(8);
+		assertThat(this.api.get("/api/v1/orders/" + order, customer.auth()).json().get("status").asString())
+			.isEqualTo("PAID");
+	}
+
+	@Test
 	void shippedOrdersCannotBeCancelled() {
 		Session customer = this.api.newUser();
 		long product = this.fixtures.product("2.00", 10).get("id").asLong();

@@ -128,6 +128,20 @@ class UserAccessIT extends IntegrationTest {
 	}
 
 	@Test
+	void staleIfMatchOnAProfileIsPreconditionFailed() {
+		Session user = this.api.newUser();
+		Response me = this.api.get("/api/v1/users/me", user.auth());
+		assertThat(me.header("ETag")).isEqualTo("\"0\"");
+
+		this.api.patch("/api/v1/users/" + user.id(), Map.of("displayName", "First"),
+				user.authWith("If-Match", "\"0\""));
+		this.api.patch("/api/v1/users/" + user.id(), Map.of("displayName", "Lost"), user.authWith("If-Match", "\"0\""))
+			.assertProblem(412, "precondition-failed");
+		assertThat(this.api.get("/api/v1/users/me", user.auth()).json().get("displayName").asString())
+			.isEqualTo("First");
+	}
+
+	@Test
 	void ownPasswordChangeNeedsTheCurrentPassword() {
 		Session user = this.api.newUser();
 
