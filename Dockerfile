@@ -43,8 +43,9 @@ ENV SPRING_PROFILES_ACTIVE=prod
 # and can be overridden per deployment.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 
-EXPOSE 8080
+# 8080: the API; 9090: actuator (health probes, Prometheus), for the cluster only.
+EXPOSE 8080 9090
 
-# No HEALTHCHECK: Kubernetes probes /actuator/health/{liveness,readiness} instead.
+# No HEALTHCHECK: Kubernetes probes /actuator/health/{liveness,readiness} on port 9090 instead.
 # Exec form so the JVM is PID 1 and receives SIGTERM directly for graceful shutdown.
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

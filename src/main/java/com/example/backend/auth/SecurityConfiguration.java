@@ -3,6 +3,7 @@ package com.example.backend.auth;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +14,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.cors.CorsConfiguration;
@@ -34,7 +36,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens accessTokens, UserService users,
-			SecurityProblemHandler problems) throws Exception {
+			SecurityProblemHandler problems, @Value("${management.server.port:-1}") int managementPort)
+			throws Exception {
 		// Stateless: the authentication lives on the request only (never in a session).
 		SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 		http.securityContext(context -> context.securityContextRepository(contexts))
@@ -58,6 +61,8 @@ class SecurityConfiguration {
 						"/api/v1/users/*/posts", "/api/v1/products", "/api/v1/products/*")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers(onManagementPort(managementPort))
 				.permitAll()
 				.requestMatchers("/actuator/prometheus")
 				.hasAuthority(Permission.METRICS_READ.authority())
@@ -87,6 +92,16 @@ class SecurityConfiguration {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/**", cors);
 		return source;
+	}
+
+	/**
+	 * The metrics scraper's way in: everything on a separate management port (set in
+	 * {@code prod}; reachable inside the cluster only, never through the public Service).
+	 * Without one, metrics need an ADMIN token like any other protected endpoint.
+	 */
+	private static RequestMatcher onManagementPort(int managementPort) {
+		return (request) -> managementPort > 0 && request.getLocalPort() == managementPort
+				&& request.getRequestURI().equals("/actuator/prometheus");
 	}
 
 }
