@@ -40,9 +40,9 @@ class SecurityConfiguration {
 			throws Exception {
 		// Stateless: the authentication lives on the request only (never in a session).
 		SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
+		// CSRF protection is off: no cookies, so no ambient credentials to forge.
 		http.securityContext(context -> context.securityContextRepository(contexts))
-			.csrf(AbstractHttpConfigurer::disable) // no cookies, no ambient credentials
-													// to forge
+			.csrf(AbstractHttpConfigurer::disable)
 			.cors(cors -> {
 			})
 			.httpBasic(AbstractHttpConfigurer::disable)

@@ -46,9 +46,8 @@ public final class RequestTelemetry {
 	private final MeterRegistry registry;
 
 	// Timer.builder(...).register(...) would build ids and tag lists on every request
-	// only for the registry
-	// to find the existing meter; the tag space is bounded (templates, known methods,
-	// statuses).
+	// only for the registry to find the existing meter. The tag space is bounded
+	// (templates, known methods, statuses), so the map is too.
 	private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
 	RequestTelemetry(MeterRegistry registry) {
@@ -105,8 +104,7 @@ public final class RequestTelemetry {
 	}
 
 	// The message repeats the key-values so that the plain text console shows them too;
-	// structured
-	// formats (ECS in production) turn the key-values into JSON fields.
+	// structured formats (ECS in production) turn the key-values into JSON fields.
 	private static void log(HttpServletRequest request, String method, String path, int status, long nanos) {
 		String duration = millis(nanos);
 		String requestId = RequestIds.of(request);
@@ -116,8 +114,8 @@ public final class RequestTelemetry {
 			.addKeyValue("path", path)
 			.addKeyValue("status", status)
 			.addKeyValue("durationMs", (nanos / 1_000) / 1_000.0); // a number in JSON
-		// Structured formats already add the MDC's requestId; ECS drops a line that names
-		// it twice.
+		// Structured formats already add the MDC's requestId, and ECS drops a line that
+		// names it twice.
 		if (MDC.get(RequestIds.MDC_KEY) == null) {
 			line = line.addKeyValue("requestId", requestId);
 		}

@@ -152,12 +152,10 @@ abstract class FilterBehaviourSuite extends IntegrationTest {
 			Response response = this.api.get(FilterProbes.BASE + "/mdc", withId(id, this.user.auth()));
 			assertThat(response.json().get("requestId").asString()).isEqualTo(id);
 		}
-		this.api.get("/api/v1/users/me"); // a 401 from the security chain
-		this.api.get(FilterProbes.BASE + "/send-error", this.user.auth()); // an error
-																			// dispatch
-		this.api.get(FilterProbes.BASE + "/stream?size=100000", this.user.auth()); // an
-																					// async
-																					// dispatch
+		// A 401 from the security chain, an error dispatch and an async dispatch.
+		this.api.get("/api/v1/users/me");
+		this.api.get(FilterProbes.BASE + "/send-error", this.user.auth());
+		this.api.get(FilterProbes.BASE + "/stream?size=100000", this.user.auth());
 
 		for (int i = 1; i < ids.size(); i++) {
 			assertThat(awaitAccessLine(output, ids.get(i))).doesNotContain(ids.get(i - 1));

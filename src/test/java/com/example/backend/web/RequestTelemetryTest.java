@@ -103,8 +103,8 @@ class RequestTelemetryTest {
 
 			@Override
 			protected void append(ILoggingEvent event) {
-				event.prepareForDeferredProcessing(); // takes the MDC now, while it is
-														// set
+				// Takes the MDC now, while it is set.
+				event.prepareForDeferredProcessing();
 				events.add(event);
 			}
 

@@ -30,11 +30,9 @@ class FilterExperiment {
 
 	private static final Logger log = LoggerFactory.getLogger(FilterExperiment.class);
 
-	// A count known only at run time does not fit FilterRegistrationBean beans; adding
-	// the filters to the
-	// servlet context directly, in the order of the request filters they replace (ahead
-	// of Spring
-	// Security), stacks them in order.
+	// A count known only at run time does not fit FilterRegistrationBean beans. Adding
+	// the filters to the servlet context directly, in the order of the request filters
+	// they replace (ahead of Spring Security), stacks them in order.
 	@Bean
 	ExperimentFilters experimentFilters(FilterExperimentSettings settings) {
 		return new ExperimentFilters(settings);
