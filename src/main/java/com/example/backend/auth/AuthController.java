@@ -20,7 +20,6 @@ import com.example.backend.auth.AuthRequests.RefreshRequest;
 import com.example.backend.auth.AuthRequests.RegisterRequest;
 import com.example.backend.users.NewUser;
 import com.example.backend.users.UserResponse;
-import com.example.backend.users.UserService;
 
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -30,19 +29,17 @@ class AuthController {
 
 	private final AuthService auth;
 
-	private final UserService users;
-
-	AuthController(AuthService auth, UserService users) {
+	AuthController(AuthService auth) {
 		this.auth = auth;
-		this.users = users;
 	}
 
 	@PostMapping("/register")
 	@Operation(summary = "Create an account with role USER",
-			description = "The email is trimmed and unique regardless of case (409 when taken).")
-	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request) {
-		UserResponse user = this.users
-			.register(new NewUser(request.email(), request.password(), request.displayName()));
+			description = "The email is trimmed and unique regardless of case (409 when taken). At most 10 "
+					+ "registrations per client address and hour (configurable; 429 with Retry-After beyond).")
+	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+		NewUser newUser = new NewUser(request.email(), request.password(), request.displayName());
+		UserResponse user = this.auth.register(newUser, http.getRemoteAddr());
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 

@@ -32,6 +32,16 @@ final class AuthExceptions {
 
 	}
 
+	static final class TooManyRegistrations extends ApiException {
+
+		TooManyRegistrations(long retryAfterSeconds) {
+			super(HttpStatus.TOO_MANY_REQUESTS, "too-many-registrations", "Too many registrations",
+					"Too many registrations from your address. Try again in " + retryAfterSeconds + " seconds.");
+			getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		}
+
+	}
+
 	static final class TooManyLoginAttempts extends ApiException {
 
 		TooManyLoginAttempts(long retryAfterSeconds) {

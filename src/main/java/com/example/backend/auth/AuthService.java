@@ -10,12 +10,14 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.backend.auth.AuthExceptions.InvalidCredentials;
 import com.example.backend.auth.AuthExceptions.InvalidRefreshToken;
 import com.example.backend.users.UserCredentials;
+import com.example.backend.users.NewUser;
 import com.example.backend.users.TokenSubject;
+import com.example.backend.users.UserResponse;
 import com.example.backend.users.UserService;
 
 /**
- * Login, refresh with rotation and reuse detection, logout. Registration itself belongs
- * to {@link UserService}; this service only decides who gets tokens.
+ * Registration (throttled here; the account itself is {@link UserService}'s), login,
+ * refresh with rotation and reuse detection, logout.
  */
 @Service
 class AuthService {
@@ -32,17 +34,25 @@ class AuthService {
 
 	private final LoginThrottle throttle;
 
+	private final RegistrationThrottle registrations;
+
 	/** Checked when the email is unknown, so that both failures cost the same time. */
 	private final String unknownUserHash;
 
 	AuthService(UserService users, PasswordEncoder passwordEncoder, AccessTokens accessTokens,
-			RefreshTokens refreshTokens, LoginThrottle throttle) {
+			RefreshTokens refreshTokens, LoginThrottle throttle, RegistrationThrottle registrations) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.accessTokens = accessTokens;
 		this.refreshTokens = refreshTokens;
 		this.throttle = throttle;
+		this.registrations = registrations;
 		this.unknownUserHash = passwordEncoder.encode("timing-equaliser-for-unknown-users");
+	}
+
+	UserResponse register(NewUser newUser, String clientIp) {
+		this.registrations.acquire(clientIp);
+		return this.users.register(newUser);
 	}
 
 	/**
