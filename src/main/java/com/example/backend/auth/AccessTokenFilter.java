@@ -1,6 +1,9 @@
 package com.example.backend.auth;
 
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,6 +22,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.example.backend.access.Actor;
+import com.example.backend.access.Role;
 import com.example.backend.users.TokenSubject;
 import com.example.backend.users.UserService;
 import com.example.backend.web.RequestAttributes;
@@ -36,7 +41,10 @@ class AccessTokenFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "Bearer ";
 
-	private static final String AUTH_ENDPOINTS = "/api/v1/auth/";
+	private static final String AUTH_ENDPOINTS = AuthController.PATH + "/";
+
+	/** Built once: every authenticated request needs its role's authorities. */
+	private static final Map<Role, List<GrantedAuthority>> AUTHORITIES = authoritiesByRole();
 
 	private final AccessTokens accessTokens;
 
@@ -75,8 +83,8 @@ class AccessTokenFilter extends OncePerRequestFilter {
 		try {
 			Actor actor = authenticate(header.substring(BEARER.length()).trim());
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null,
-					actor.role().permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList()));
+			context.setAuthentication(
+					UsernamePasswordAuthenticationToken.authenticated(actor, null, AUTHORITIES.get(actor.role())));
 			SecurityContextHolder.setContext(context);
 			// Kept on the request, so that an async dispatch (streaming responses) is
 			// authenticated too: this filter runs once per request, not again for it.
@@ -98,6 +106,18 @@ class AccessTokenFilter extends OncePerRequestFilter {
 			.filter((current) -> current.tokenVersion() == verified.tokenVersion())
 			.orElseThrow(() -> new InvalidAccessToken("revoked"));
 		return new Actor(user.id(), user.role());
+	}
+
+	private static Map<Role, List<GrantedAuthority>> authoritiesByRole() {
+		Map<Role, List<GrantedAuthority>> authorities = new EnumMap<>(Role.class);
+		for (Role role : Role.values()) {
+			authorities.put(role,
+					role.permissions()
+						.stream()
+						.<GrantedAuthority>map((permission) -> new SimpleGrantedAuthority(permission.authority()))
+						.toList());
+		}
+		return authorities;
 	}
 
 }

@@ -22,10 +22,13 @@ import com.example.backend.users.NewUser;
 import com.example.backend.users.UserResponse;
 
 @RestController
-@RequestMapping("/api/v1/auth")
+@RequestMapping(AuthController.PATH)
 @Tag(name = "Auth", description = "Registration and tokens")
 @SecurityRequirements // these endpoints need no bearer token
 class AuthController {
+
+	/** Everything under it is public, and takes no access token. */
+	static final String PATH = "/api/v1/auth";
 
 	private final AuthService auth;
 

@@ -1,13 +1,9 @@
 package com.example.backend.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.example.backend.web.Sha256;
 
 /**
  * Refresh tokens: opaque random strings given to the client once and kept here only as
@@ -53,7 +51,7 @@ class RefreshTokens {
 	 * ours.
 	 */
 	Optional<RefreshToken> find(String presented) {
-		return this.repository.findByHashForUpdate(hash(presented));
+		return this.repository.findByHashForUpdate(Sha256.hex(presented));
 	}
 
 	/** Revokes the token and issues its successor in the same family. */
@@ -85,20 +83,9 @@ class RefreshTokens {
 		this.random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant now = this.clock.instant();
-		this.repository.save(new RefreshToken(userId, family, hash(token), tokenVersion, now,
+		this.repository.save(new RefreshToken(userId, family, Sha256.hex(token), tokenVersion, now,
 				now.plus(this.settings.refreshTokenTtl())));
 		return token;
-	}
-
-	/** A fast hash is enough: the input is 256 random bits, not a guessable password. */
-	static String hash(String token) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
 	}
 
 }

@@ -53,9 +53,7 @@ class SecurityConfiguration {
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.addFilterBefore(new AccessTokenFilter(accessTokens, users, problems, contexts),
 					UsernamePasswordAuthenticationFilter.class)
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
-						"/api/v1/auth/logout")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, AuthController.PATH + "/*")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/ping", "/api/v1/posts", "/api/v1/posts/*",
 						"/api/v1/users/*/posts", "/api/v1/products", "/api/v1/products/*")

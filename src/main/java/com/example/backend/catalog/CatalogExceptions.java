@@ -10,27 +10,10 @@ public final class CatalogExceptions {
 	private CatalogExceptions() {
 	}
 
-	static final class ProductNotFound extends ApiException {
-
-		ProductNotFound(long id) {
-			super(HttpStatus.NOT_FOUND, "not-found", "Not found", "Product " + id + " was not found.");
-		}
-
-	}
-
 	static final class SkuTaken extends ApiException {
 
 		SkuTaken() {
 			super(HttpStatus.CONFLICT, "sku-taken", "SKU already used", "Another product already has this SKU.");
-		}
-
-	}
-
-	static final class StaleProductVersion extends ApiException {
-
-		StaleProductVersion() {
-			super(HttpStatus.CONFLICT, "stale-version", "Stale version",
-					"The product was changed by someone else (or its stock moved); reload it and try again.");
 		}
 
 	}

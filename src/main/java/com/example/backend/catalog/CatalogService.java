@@ -15,11 +15,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.example.backend.catalog.CatalogExceptions.InsufficientStock;
-import com.example.backend.catalog.CatalogExceptions.ProductNotFound;
 import com.example.backend.catalog.CatalogExceptions.SkuTaken;
-import com.example.backend.catalog.CatalogExceptions.StaleProductVersion;
 import com.example.backend.catalog.CatalogExceptions.UnknownProduct;
 import com.example.backend.web.ETags;
+import com.example.backend.web.NotFound;
 
 /** The product catalogue, and the stock bookkeeping that orders rely on. */
 @Service
@@ -51,10 +50,7 @@ public class CatalogService {
 	@Transactional
 	public ProductResponse update(long id, ProductRequest request, String ifMatch) {
 		Product product = load(id);
-		ETags.checkIfMatch(ifMatch, product.getVersion());
-		if (request.version() != null && request.version() != product.getVersion()) {
-			throw new StaleProductVersion();
-		}
+		ETags.checkVersion(ifMatch, request.version(), product.getVersion(), "product");
 		if (!product.getSku().equals(request.sku().trim()) && this.products.existsBySku(request.sku().trim())) {
 			throw new SkuTaken();
 		}
@@ -103,7 +99,7 @@ public class CatalogService {
 	}
 
 	private Product load(long id) {
-		return this.products.findById(id).orElseThrow(() -> new ProductNotFound(id));
+		return this.products.findById(id).orElseThrow(() -> new NotFound("Product", id));
 	}
 
 }

@@ -54,7 +54,8 @@ class ProductController {
 	@SecurityRequirements
 	@Operation(summary = "One product")
 	ResponseEntity<ProductResponse> get(@PathVariable long id) {
-		return withETag(this.catalog.get(id));
+		ProductResponse product = this.catalog.get(id);
+		return ETags.ok(product, product.version());
 	}
 
 	@PostMapping
@@ -73,7 +74,8 @@ class ProductController {
 	ResponseEntity<ProductResponse> update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody ProductRequest request) {
-		return withETag(this.catalog.update(id, request, ifMatch));
+		ProductResponse product = this.catalog.update(id, request, ifMatch);
+		return ETags.ok(product, product.version());
 	}
 
 	@DeleteMapping("/{id}")
@@ -83,10 +85,6 @@ class ProductController {
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		this.catalog.delete(id);
 		return ResponseEntity.noContent().build();
-	}
-
-	private static ResponseEntity<ProductResponse> withETag(ProductResponse product) {
-		return ResponseEntity.ok().eTag(ETags.of(product.version())).body(product);
 	}
 
 }

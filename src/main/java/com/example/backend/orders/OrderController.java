@@ -82,7 +82,8 @@ class OrderController {
 	@GetMapping("/{id}")
 	@Operation(summary = "One order (owner, ADMIN)", description = "404 for anyone else's order.")
 	ResponseEntity<OrderResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
-		return withETag(this.orders.get(actor, id));
+		OrderResponse order = this.orders.get(actor, id);
+		return ETags.ok(order, order.version());
 	}
 
 	@PostMapping("/{id}/cancel")
@@ -91,7 +92,8 @@ class OrderController {
 					+ "An optional `If-Match` (ETag from GET) makes it conditional (412 when stale).")
 	ResponseEntity<OrderResponse> cancel(@AuthenticationPrincipal Actor actor, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withETag(this.orders.cancel(actor, id, ifMatch));
+		OrderResponse order = this.orders.cancel(actor, id, ifMatch);
+		return ETags.ok(order, order.version());
 	}
 
 	@PatchMapping("/{id}/status")
@@ -102,11 +104,8 @@ class OrderController {
 	ResponseEntity<OrderResponse> changeStatus(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody ChangeStatusRequest request) {
-		return withETag(this.orders.changeStatus(id, request.status(), ifMatch));
-	}
-
-	private static ResponseEntity<OrderResponse> withETag(OrderResponse order) {
-		return ResponseEntity.ok().eTag(ETags.of(order.version())).body(order);
+		OrderResponse order = this.orders.changeStatus(id, request.status(), ifMatch);
+		return ETags.ok(order, order.version());
 	}
 
 }

@@ -1,8 +1,5 @@
 package com.example.backend.orders;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 import com.example.backend.web.ApiException;
@@ -11,15 +8,6 @@ import com.example.backend.web.ApiException;
 final class OrderExceptions {
 
 	private OrderExceptions() {
-	}
-
-	/** Also for someone else's order: its existence is not revealed. */
-	static final class OrderNotFound extends ApiException {
-
-		OrderNotFound(long id) {
-			super(HttpStatus.NOT_FOUND, "not-found", "Not found", "Order " + id + " was not found.");
-		}
-
 	}
 
 	static final class IllegalStatusTransition extends ApiException {
@@ -45,17 +33,6 @@ final class OrderExceptions {
 
 		OtherUsersOrdersForbidden() {
 			super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Only an admin may list other users' orders.");
-		}
-
-	}
-
-	static final class DuplicateOrderLine extends ApiException {
-
-		DuplicateOrderLine() {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
-					"One or more fields are invalid.");
-			getBody().setProperty("errors",
-					List.of(Map.of("field", "items", "message", "each product may appear only once")));
 		}
 
 	}

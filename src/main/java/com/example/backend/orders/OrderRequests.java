@@ -16,7 +16,8 @@ final class OrderRequests {
 	private OrderRequests() {
 	}
 
-	record CreateOrderRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull OrderLine> items) {
+	record CreateOrderRequest(
+			@NotNull @Size(min = 1, max = 50) @DistinctProducts List<@Valid @NotNull OrderLine> items) {
 	}
 
 	record OrderLine(@Schema(example = "1") @NotNull Long productId,

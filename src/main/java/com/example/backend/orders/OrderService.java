@@ -1,9 +1,5 @@
 package com.example.backend.orders;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.backend.access.Actor;
 import com.example.backend.access.Permission;
 import com.example.backend.catalog.CatalogService;
-import com.example.backend.orders.OrderExceptions.DuplicateOrderLine;
 import com.example.backend.orders.OrderExceptions.IllegalStatusTransition;
 import com.example.backend.orders.OrderExceptions.OrderNotCancellable;
-import com.example.backend.orders.OrderExceptions.OrderNotFound;
 import com.example.backend.orders.OrderExceptions.OtherUsersOrdersForbidden;
 import com.example.backend.orders.OrderRequests.CreateOrderRequest;
-import com.example.backend.orders.OrderRequests.OrderLine;
 import com.example.backend.web.ETags;
+import com.example.backend.web.NotFound;
+import com.example.backend.web.Sha256;
 
 /**
  * Orders: creation with atomic stock reservation and idempotent retries, the status life
@@ -59,16 +54,15 @@ public class OrderService {
 	 */
 	@Transactional
 	public Created create(Actor actor, CreateOrderRequest request, String idempotencyKey) {
-		Map<Long, Integer> quantities = quantities(request);
 		if (idempotencyKey == null) {
-			return new Created(place(actor, quantities), false);
+			return new Created(place(actor, request), false);
 		}
-		String requestHash = sha256(this.json.writeValueAsString(request));
+		String requestHash = Sha256.hex(this.json.writeValueAsString(request));
 		Optional<String> stored = this.idempotency.claimOrReplay(actor.userId(), idempotencyKey, requestHash);
 		if (stored.isPresent()) {
 			return new Created(this.json.readValue(stored.get(), OrderResponse.class), true);
 		}
-		OrderResponse order = place(actor, quantities);
+		OrderResponse order = place(actor, request);
 		this.idempotency.complete(actor.userId(), idempotencyKey, 201, this.json.writeValueAsString(order));
 		return new Created(order, false);
 	}
@@ -117,7 +111,7 @@ public class OrderService {
 
 	@Transactional
 	public OrderResponse changeStatus(long id, OrderStatus next, String ifMatch) {
-		Order order = this.orders.findById(id).orElseThrow(() -> new OrderNotFound(id));
+		Order order = this.orders.findById(id).orElseThrow(() -> new NotFound("Order", id));
 		ETags.checkIfMatch(ifMatch, order.getVersion());
 		OrderStatus previous = order.getStatus();
 		if (!order.moveTo(next)) {
@@ -129,7 +123,10 @@ public class OrderService {
 		return OrderResponse.of(this.orders.saveAndFlush(order));
 	}
 
-	private OrderResponse place(Actor actor, Map<Long, Integer> quantities) {
+	private OrderResponse place(Actor actor, CreateOrderRequest request) {
+		// Line order is kept; product ids are distinct (validated on the request).
+		Map<Long, Integer> quantities = new LinkedHashMap<>();
+		request.items().forEach((line) -> quantities.put(line.productId(), line.quantity()));
 		Order order = new Order(actor.userId(), this.catalog.reserve(quantities));
 		return OrderResponse.of(this.orders.saveAndFlush(order));
 	}
@@ -146,27 +143,7 @@ public class OrderService {
 	private Order loadVisible(Actor actor, long id) {
 		return this.orders.findById(id)
 			.filter(order -> order.isOwnedBy(actor.userId()) || actor.can(Permission.ORDER_MANAGE))
-			.orElseThrow(() -> new OrderNotFound(id));
-	}
-
-	private static Map<Long, Integer> quantities(CreateOrderRequest request) {
-		Map<Long, Integer> quantities = new LinkedHashMap<>();
-		for (OrderLine line : request.items()) {
-			if (quantities.put(line.productId(), line.quantity()) != null) {
-				throw new DuplicateOrderLine();
-			}
-		}
-		return quantities;
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
+			.orElseThrow(() -> new NotFound("Order", id));
 	}
 
 	/**

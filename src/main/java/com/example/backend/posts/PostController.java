@@ -70,7 +70,7 @@ class PostController {
 					+ "Answers 304 to a matching If-None-Match.")
 	ResponseEntity<PostResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
 		PostResponse post = this.posts.get(actor, id);
-		return ResponseEntity.ok().eTag(ETags.of(post.version())).body(post);
+		return ETags.ok(post, post.version());
 	}
 
 	@PostMapping("/api/v1/posts")
@@ -92,7 +92,7 @@ class PostController {
 					required = false) String ifMatch,
 			@Valid @RequestBody PostRequest request) {
 		PostResponse post = this.posts.update(actor, id, request, ifMatch);
-		return ResponseEntity.ok().eTag(ETags.of(post.version())).body(post);
+		return ETags.ok(post, post.version());
 	}
 
 	@DeleteMapping("/api/v1/posts/{id}")

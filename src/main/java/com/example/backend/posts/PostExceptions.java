@@ -10,37 +10,11 @@ final class PostExceptions {
 	private PostExceptions() {
 	}
 
-	/** Also for drafts the caller may not see: their existence is not revealed. */
-	static final class PostNotFound extends ApiException {
-
-		PostNotFound(long id) {
-			super(HttpStatus.NOT_FOUND, "not-found", "Not found", "Post " + id + " was not found.");
-		}
-
-	}
-
-	static final class AuthorNotFound extends ApiException {
-
-		AuthorNotFound(long id) {
-			super(HttpStatus.NOT_FOUND, "not-found", "Not found", "User " + id + " was not found.");
-		}
-
-	}
-
 	static final class NotYourPost extends ApiException {
 
 		NotYourPost() {
 			super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
 					"Only the author, a moderator or an admin may change this post.");
-		}
-
-	}
-
-	static final class StalePostVersion extends ApiException {
-
-		StalePostVersion() {
-			super(HttpStatus.CONFLICT, "stale-version", "Stale version",
-					"The post was changed by someone else; reload it and apply your change again.");
 		}
 
 	}

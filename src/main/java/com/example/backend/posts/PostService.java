@@ -11,13 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.example.backend.access.Actor;
 import com.example.backend.access.Permission;
-import com.example.backend.posts.PostExceptions.AuthorNotFound;
 import com.example.backend.posts.PostExceptions.NotYourPost;
-import com.example.backend.posts.PostExceptions.PostNotFound;
-import com.example.backend.posts.PostExceptions.StalePostVersion;
 import com.example.backend.posts.PostExceptions.VersionRequired;
 import com.example.backend.users.UserService;
 import com.example.backend.web.ETags;
+import com.example.backend.web.NotFound;
 
 /**
  * Posts and their visibility rules: published posts are public; drafts are seen only by
@@ -49,7 +47,7 @@ public class PostService {
 	/** An author's posts: published ones for everybody, drafts too for the author. */
 	public Page<PostResponse> listByAuthor(Actor actor, long authorId, Pageable pageable) {
 		if (!this.users.exists(authorId)) {
-			throw new AuthorNotFound(authorId);
+			throw new NotFound("User", authorId);
 		}
 		boolean own = actor != null && actor.isSelf(authorId);
 		return withAuthors(own ? this.posts.findAllByAuthor(authorId, pageable)
@@ -75,10 +73,7 @@ public class PostService {
 		if (ifMatch == null && request.version() == null) {
 			throw new VersionRequired();
 		}
-		ETags.checkIfMatch(ifMatch, post.getVersion());
-		if (request.version() != null && request.version() != post.getVersion()) {
-			throw new StalePostVersion();
-		}
+		ETags.checkVersion(ifMatch, request.version(), post.getVersion(), "post");
 		post.apply(request);
 		return withAuthor(this.posts.saveAndFlush(post));
 	}
@@ -100,7 +95,8 @@ public class PostService {
 		return this.posts.findById(id)
 			.filter(post -> post.isPublished()
 					|| (actor != null && actor.ownsOr(post.getAuthorId(), Permission.POST_MODERATE)))
-			.orElseThrow(() -> new PostNotFound(id));
+			// A draft the caller may not see does not exist for them.
+			.orElseThrow(() -> new NotFound("Post", id));
 	}
 
 	private PostResponse withAuthor(Post post) {

@@ -47,7 +47,8 @@ class UserController {
 	@GetMapping("/me")
 	@Operation(summary = "The current user")
 	ResponseEntity<UserResponse> me(@AuthenticationPrincipal Actor actor) {
-		return withETag(this.users.get(actor, actor.userId()));
+		UserResponse user = this.users.get(actor, actor.userId());
+		return ETags.ok(user, user.version());
 	}
 
 	@GetMapping
@@ -63,7 +64,8 @@ class UserController {
 	@GetMapping("/{id}")
 	@Operation(summary = "One user (self, MODERATOR, ADMIN)")
 	ResponseEntity<UserResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
-		return withETag(this.users.get(actor, id));
+		UserResponse user = this.users.get(actor, id);
+		return ETags.ok(user, user.version());
 	}
 
 	@PatchMapping("/{id}")
@@ -74,7 +76,8 @@ class UserController {
 	ResponseEntity<UserResponse> update(@AuthenticationPrincipal Actor actor, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody UpdateUserRequest request) {
-		return withETag(this.users.update(actor, id, request, ifMatch));
+		UserResponse user = this.users.update(actor, id, request, ifMatch);
+		return ETags.ok(user, user.version());
 	}
 
 	@PutMapping("/{id}/role")
@@ -93,10 +96,6 @@ class UserController {
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		this.users.delete(id);
 		return ResponseEntity.noContent().build();
-	}
-
-	private static ResponseEntity<UserResponse> withETag(UserResponse user) {
-		return ResponseEntity.ok().eTag(ETags.of(user.version())).body(user);
 	}
 
 }

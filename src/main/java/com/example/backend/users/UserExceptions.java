@@ -10,14 +10,6 @@ final class UserExceptions {
 	private UserExceptions() {
 	}
 
-	static final class UserNotFound extends ApiException {
-
-		UserNotFound(long id) {
-			super(HttpStatus.NOT_FOUND, "not-found", "Not found", "User " + id + " was not found.");
-		}
-
-	}
-
 	static final class EmailAlreadyRegistered extends ApiException {
 
 		EmailAlreadyRegistered() {
@@ -44,29 +36,11 @@ final class UserExceptions {
 
 	}
 
-	static final class OtherProfileForbidden extends ApiException {
-
-		OtherProfileForbidden() {
-			super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-					"Your role does not have the permission this operation requires.");
-		}
-
-	}
-
 	static final class CurrentPasswordMismatch extends ApiException {
 
 		CurrentPasswordMismatch() {
 			super(HttpStatus.UNPROCESSABLE_CONTENT, "current-password-mismatch", "Current password mismatch",
 					"To change your password, give your current password in currentPassword.");
-		}
-
-	}
-
-	static final class StaleUserVersion extends ApiException {
-
-		StaleUserVersion() {
-			super(HttpStatus.CONFLICT, "stale-version", "Stale version",
-					"The user was changed by someone else; reload it and apply your change again.");
 		}
 
 	}

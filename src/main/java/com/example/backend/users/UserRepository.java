@@ -27,8 +27,8 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Query("select new com.example.backend.users.TokenSubject(u.id, u.role, u.tokenVersion) from User u where u.id = :id")
 	Optional<TokenSubject> findTokenSubject(@Param("id") long id);
 
-	@Query("select u.id, u.displayName from User u where u.id in :ids")
-	List<Object[]> findDisplayNames(@Param("ids") Collection<Long> ids);
+	@Query("select new com.example.backend.users.DisplayName(u.id, u.displayName) from User u where u.id in :ids")
+	List<DisplayName> findDisplayNames(@Param("ids") Collection<Long> ids);
 
 	@Query("select count(u) > 0 from User u where lower(u.email) = lower(:email)")
 	boolean existsByEmail(@Param("email") String email);

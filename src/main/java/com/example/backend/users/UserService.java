@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,11 +22,9 @@ import com.example.backend.access.Role;
 import com.example.backend.users.UserExceptions.CurrentPasswordMismatch;
 import com.example.backend.users.UserExceptions.EmailAlreadyRegistered;
 import com.example.backend.users.UserExceptions.LastAdminProtected;
-import com.example.backend.users.UserExceptions.OtherProfileForbidden;
 import com.example.backend.users.UserExceptions.OwnRoleChangeForbidden;
-import com.example.backend.users.UserExceptions.StaleUserVersion;
-import com.example.backend.users.UserExceptions.UserNotFound;
 import com.example.backend.web.ETags;
+import com.example.backend.web.NotFound;
 
 /**
  * Accounts: registration, profiles, roles. Ownership rules live here (the controller only
@@ -74,7 +73,7 @@ public class UserService {
 	}
 
 	public Optional<UserCredentials> findCredentials(String email) {
-		return this.users.findByEmail(email.trim()).map(UserCredentials::of);
+		return this.users.findByEmail(email).map(UserCredentials::of);
 	}
 
 	/** The user behind a token, if the account still exists. */
@@ -96,7 +95,7 @@ public class UserService {
 		}
 		return this.users.findDisplayNames(ids)
 			.stream()
-			.collect(Collectors.toMap((row) -> (Long) row[0], (row) -> (String) row[1]));
+			.collect(Collectors.toMap(DisplayName::id, DisplayName::displayName));
 	}
 
 	public UserResponse get(Actor actor, long id) {
@@ -114,10 +113,7 @@ public class UserService {
 	public UserResponse update(Actor actor, long id, UpdateUserRequest request, String ifMatch) {
 		requireSelfOr(actor, id, Permission.USER_MANAGE);
 		User user = load(id);
-		ETags.checkIfMatch(ifMatch, user.getVersion());
-		if (request.version() != null && request.version() != user.getVersion()) {
-			throw new StaleUserVersion();
-		}
+		ETags.checkVersion(ifMatch, request.version(), user.getVersion(), "user");
 		if (request.displayName() != null) {
 			user.rename(request.displayName().trim());
 		}
@@ -174,12 +170,13 @@ public class UserService {
 	}
 
 	private User load(long id) {
-		return this.users.findById(id).orElseThrow(() -> new UserNotFound(id));
+		return this.users.findById(id).orElseThrow(() -> new NotFound("User", id));
 	}
 
 	private static void requireSelfOr(Actor actor, long id, Permission permission) {
 		if (!actor.ownsOr(id, permission)) {
-			throw new OtherProfileForbidden();
+			// The same 403 as any missing permission, whether or not that user exists.
+			throw new AccessDeniedException("not the caller's profile");
 		}
 	}
 

@@ -3,7 +3,6 @@ package com.example.backend.web;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -15,14 +14,7 @@ import org.springframework.web.ErrorResponseException;
 public abstract class ApiException extends ErrorResponseException {
 
 	protected ApiException(HttpStatus status, String type, String title, String detail) {
-		super(status, problem(status, type, title, detail), null);
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(ProblemTypes.uri(type));
-		problem.setTitle(title);
-		return problem;
+		super(status, ProblemTypes.problem(status, type, title, detail), null);
 	}
 
 	/** The detail is the message too, so that log lines read well. */

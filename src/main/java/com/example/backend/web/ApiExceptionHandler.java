@@ -78,15 +78,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+		ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
 				"The request body is missing, is not valid JSON, or has a value of the wrong type.");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<Object> handleStaleVersion(OptimisticLockingFailureException ex, WebRequest request) {
-		return respond(problem(HttpStatus.CONFLICT, "stale-version", "Stale version",
-				"The resource was changed by someone else; reload it and apply your change again."), request);
+		return respond(new ETags.StaleVersion("resource").getBody(), request);
 	}
 
 	/**
@@ -99,11 +98,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleConstraintViolation(DataIntegrityViolationException ex, WebRequest request) {
 		if (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
 				&& sql.getSQLState().startsWith("22")) {
-			return respond(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+			return respond(ProblemTypes.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
 					"A value contains characters or data the service cannot store."), request);
 		}
 		log.info("Constraint violation turned into 409: {}", ex.getMostSpecificCause().getClass().getSimpleName());
-		return respond(problem(HttpStatus.CONFLICT, "conflict", "Conflict",
+		return respond(ProblemTypes.problem(HttpStatus.CONFLICT, "conflict", "Conflict",
 				"The request conflicts with the current state of the data."), request);
 	}
 
@@ -115,8 +114,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class })
 	ResponseEntity<Object> handleNoConnection(Exception ex, WebRequest request) {
 		log.warn("No database connection: {}", ex.getMessage());
-		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
-				"The service is overloaded or its database is unreachable. Try again shortly.");
+		ProblemDetail problem = ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+				"Service unavailable", "The service is overloaded or its database is unreachable. Try again shortly.");
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "1");
 		return createResponseEntity(problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
@@ -127,7 +126,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		boolean tokenPresented = !(ex instanceof InsufficientAuthenticationException);
 		String detail = tokenPresented ? "The access token is invalid or has expired."
 				: "Authentication is required to access this resource.";
-		ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+		ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.WWW_AUTHENTICATE,
 				tokenPresented ? "Bearer realm=\"api\", error=\"invalid_token\"" : "Bearer realm=\"api\"");
@@ -144,7 +143,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				|| SecurityContextHolder.getContext().getAuthentication() == null) {
 			return handleAuthentication(new InsufficientAuthenticationException("anonymous"), request);
 		}
-		return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+		return respond(ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
 				"Your role does not have the permission this operation requires."), request);
 	}
 
@@ -153,7 +152,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
 		String requestId = (servletRequest != null) ? RequestIds.of(servletRequest) : null;
 		log.error("Unexpected error on {} (requestId {})", describe(request), requestId, ex);
-		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+		return respond(ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"An unexpected error occurred. Quote the request id when you report it."), request);
 	}
 
@@ -185,8 +184,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private ResponseEntity<Object> validationFailed(List<FieldViolation> violations, HttpHeaders headers,
 			WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
-				"One or more fields are invalid.");
+		ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed",
+				"Validation failed", "One or more fields are invalid.");
 		problem.setProperty("errors",
 				violations.stream()
 					.sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
@@ -196,13 +195,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {
 		return createResponseEntity(problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(ProblemTypes.uri(type));
-		problem.setTitle(title);
-		return problem;
 	}
 
 	private static String describe(WebRequest request) {

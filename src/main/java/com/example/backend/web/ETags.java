@@ -1,12 +1,14 @@
 package com.example.backend.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
- * Strong ETags derived from an entity's version: {@code "7"}. Versions change on every
- * update of the entity itself. Data embedded from elsewhere (a post's author name) can
- * change without it, so a conditional GET may answer 304 for a post whose author was
- * renamed since; for this API that is an accepted trade-off for a cheap tag.
+ * Optimistic locking over HTTP. Strong ETags derived from an entity's version:
+ * {@code "7"}. Versions change on every update of the entity itself. Data embedded from
+ * elsewhere (a post's author name) can change without it, so a conditional GET may answer
+ * 304 for a post whose author was renamed since; for this API that is an accepted
+ * trade-off for a cheap tag.
  */
 public final class ETags {
 
@@ -15,6 +17,11 @@ public final class ETags {
 
 	public static String of(long version) {
 		return "\"" + version + "\"";
+	}
+
+	/** 200 with the body and its ETag. */
+	public static <T> ResponseEntity<T> ok(T body, long version) {
+		return ResponseEntity.ok().eTag(of(version)).body(body);
 	}
 
 	/**
@@ -41,6 +48,27 @@ public final class ETags {
 		if (ifMatch != null && !ifMatchSatisfied(ifMatch, version)) {
 			throw new PreconditionFailed();
 		}
+	}
+
+	/**
+	 * Checks the two ways a client can say which version its change is based on, each
+	 * when given: {@code If-Match} (412 when stale) and the body's {@code version} (409
+	 * when stale). Either way nothing is changed.
+	 */
+	public static void checkVersion(String ifMatch, Long bodyVersion, long version, String resource) {
+		checkIfMatch(ifMatch, version);
+		if (bodyVersion != null && bodyVersion != version) {
+			throw new StaleVersion(resource);
+		}
+	}
+
+	static final class StaleVersion extends ApiException {
+
+		StaleVersion(String resource) {
+			super(HttpStatus.CONFLICT, "stale-version", "Stale version",
+					"The " + resource + " was changed by someone else; reload it and apply your change again.");
+		}
+
 	}
 
 	static final class PreconditionFailed extends ApiException {

@@ -2,6 +2,9 @@ package com.example.backend.web;
 
 import java.net.URI;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
 /**
  * Problem {@code type} URIs. They are URNs rather than links because the API publishes
  * its error vocabulary in the OpenAPI document, not on a web site; clients switch on the
@@ -34,6 +37,16 @@ public final class ProblemTypes {
 			case 500 -> "internal-error";
 			default -> "http-" + status;
 		};
+	}
+
+	/**
+	 * A problem of this API: status, type name, title and a detail written for clients.
+	 */
+	static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(uri(type));
+		problem.setTitle(title);
+		return problem;
 	}
 
 	public static URI uri(String name) {

@@ -4,11 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.example.backend.support.Api.Response;
 import com.example.backend.support.Api.Session;
+import com.example.backend.support.Concurrently;
 import com.example.backend.support.Fixtures;
 import com.example.backend.support.IntegrationTest;
 
@@ -200,7 +196,7 @@ class OrdersIT extends IntegrationTest {
 		long product = this.fixtures.product("5.00", 100).get("id").asLong();
 		String key = UUID.randomUUID().toString();
 
-		List<Response> responses = concurrently(10, () -> placeWithKey(customer, key, Map.of(product, 1)));
+		List<Response> responses = Concurrently.run(10, (i) -> () -> placeWithKey(customer, key, Map.of(product, 1)));
 
 		assertThat(responses).extracting(Response::status).containsOnly(201);
 		assertThat(responses).extracting(response -> response.json().get("id").asLong())
@@ -217,15 +213,8 @@ class OrdersIT extends IntegrationTest {
 		for (int i = 0; i < 5; i++) {
 			customers.add(this.api.newUser());
 		}
-		int[] next = { 0 };
-
-		List<Response> responses = concurrently(50, () -> {
-			Session customer;
-			synchronized (next) {
-				customer = customers.get(next[0]++ % customers.size());
-			}
-			return this.api.post("/api/v1/orders", orderBody(Map.of(product, 1)), customer.auth());
-		});
+		List<Response> responses = Concurrently.run(50, (i) -> () -> this.api.post("/api/v1/orders",
+				orderBody(Map.of(product, 1)), customers.get(i % customers.size()).auth()));
 
 		assertThat(responses).filteredOn(response -> response.status() == 201).hasSize(10);
 		assertThat(responses).filteredOn(response -> response.status() == 409).hasSize(40);
@@ -347,30 +336,6 @@ class OrdersIT extends IntegrationTest {
 
 	private Response moveTo(long order, String status) {
 		return this.api.patch("/api/v1/orders/" + order + "/status", Map.of("status", status), this.admin.auth());
-	}
-
-	/** Starts all calls at the same moment, to make the races as likely as possible. */
-	private static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(count);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return call.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

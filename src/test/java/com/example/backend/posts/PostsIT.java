@@ -1,12 +1,7 @@
 package com.example.backend.posts;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.example.backend.support.Api.Response;
 import com.example.backend.support.Api.Session;
+import com.example.backend.support.Concurrently;
 import com.example.backend.support.Fixtures;
 import com.example.backend.support.IntegrationTest;
 
@@ -123,29 +119,11 @@ class PostsIT extends IntegrationTest {
 	void concurrentEditsOfOneVersionLetExactlyOneWin() throws Exception {
 		Session author = this.api.newUser();
 		long id = this.fixtures.post(author, "PUBLISHED").get("id").asLong();
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Response>> edits = new ArrayList<>();
-			for (int editor = 0; editor < 8; editor++) {
-				String title = "Edit " + editor;
-				edits.add(pool.submit(() -> {
-					start.await();
-					return this.api.put("/api/v1/posts/" + id, update(title, 0), author.auth());
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Response> edit : edits) {
-				statuses.add(edit.get().status());
-			}
+		List<Response> edits = Concurrently.run(8,
+				(editor) -> () -> this.api.put("/api/v1/posts/" + id, update("Edit " + editor, 0), author.auth()));
 
-			assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
-			assertThat(this.api.get("/api/v1/posts/" + id).json().get("version").asLong()).isEqualTo(1);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		assertThat(edits).extracting(Response::status).containsOnly(200, 409).containsOnlyOnce(200);
+		assertThat(this.api.get("/api/v1/posts/" + id).json().get("version").asLong()).isEqualTo(1);
 	}
 
 	@Test

@@ -1,18 +1,15 @@
 package com.example.backend.queries;
 
-import java.sql.ResultSet;
-import java.sql.Statement;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.example.backend.support.IntegrationTest;
+import com.example.backend.support.QueryPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,23 +75,7 @@ class QueryPlansIT extends IntegrationTest {
 					refresh token lookup          | select * from refresh_tokens where token_hash = 'x' | refresh_tokens_token_hash_key
 					""")
 	void queryUsesItsIndex(String endpoint, String sql, String index) {
-		assertThat(plan(sql)).as(endpoint).contains(index).doesNotContain("Seq Scan");
-	}
-
-	private String plan(String sql) {
-		return this.jdbc.execute((ConnectionCallback<String>) connection -> {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("set enable_seqscan = off");
-				StringBuilder lines = new StringBuilder();
-				try (ResultSet rows = statement.executeQuery("explain " + sql)) {
-					while (rows.next()) {
-						lines.append(rows.getString(1)).append('\n');
-					}
-				}
-				statement.execute("reset enable_seqscan");
-				return lines.toString();
-			}
-		});
+		assertThat(QueryPlans.explain(this.jdbc, sql)).as(endpoint).contains(index).doesNotContain("Seq Scan");
 	}
 
 }

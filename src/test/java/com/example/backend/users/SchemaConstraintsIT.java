@@ -1,17 +1,15 @@
 package com.example.backend.users;
 
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.example.backend.support.IntegrationTest;
+import com.example.backend.support.QueryPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -66,22 +64,8 @@ class SchemaConstraintsIT extends IntegrationTest {
 
 	@Test
 	void userSearchUsesTheTrigramIndex() {
-		// On a near-empty table the planner rightly prefers a scan; forbid it to see
-		// which index would serve.
-		String plan = this.jdbc.execute((ConnectionCallback<String>) connection -> {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("set enable_seqscan = off");
-				StringBuilder lines = new StringBuilder();
-				try (ResultSet rows = statement.executeQuery("explain select * from users "
-						+ "where lower(email) like '%needle%' or lower(display_name) like '%needle%'")) {
-					while (rows.next()) {
-						lines.append(rows.getString(1)).append('\n');
-					}
-				}
-				statement.execute("reset enable_seqscan");
-				return lines.toString();
-			}
-		});
+		String plan = QueryPlans.explain(this.jdbc,
+				"select * from users where lower(email) like '%needle%' or lower(display_name) like '%needle%'");
 
 		assertThat(plan).contains("users_email_trgm_idx", "users_display_name_trgm_idx");
 	}

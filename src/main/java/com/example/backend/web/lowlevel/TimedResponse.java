@@ -81,7 +81,9 @@ public final class TimedResponse extends HttpServletResponseWrapper {
 		super.sendError(status);
 	}
 
-	// The other sendRedirect overloads of Servlet 6.1 are defaults that end in this one.
+	// HttpServletResponseWrapper passes each sendRedirect overload straight to the
+	// wrapped
+	// response, so each one needs the stamp.
 	@Override
 	public void sendRedirect(String location, int status, boolean clearBuffer) throws IOException {
 		stamp();
