@@ -25,7 +25,7 @@ import com.example.backend.access.Actor;
 import com.example.backend.access.Role;
 import com.example.backend.users.TokenSubject;
 import com.example.backend.users.UserService;
-import com.example.backend.web.RequestAttributes;
+import com.example.backend.filters.RequestAttributes;
 
 /**
  * Authenticates requests that carry {@code Authorization: Bearer <token>}. Requests

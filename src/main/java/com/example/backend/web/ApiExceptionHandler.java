@@ -34,6 +34,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.example.backend.filters.RequestIds;
+
 /**
  * The one place that turns exceptions into {@code application/problem+json} (RFC 9457) as
  * the API contract describes. Spring MVC's own exceptions (405, 415, 400 for bad

@@ -1,0 +1,19 @@
+package com.example.backend.filters;
+
+/**
+ * Request attributes that carry facts from inside the security chain to code that runs
+ * outside it. The access log is written after Spring Security has cleared its context, so
+ * the user id must travel on the request itself.
+ */
+public final class RequestAttributes {
+
+	/**
+	 * The authenticated user's id (a {@code Long}), set once the bearer token has been
+	 * verified.
+	 */
+	public static final String USER_ID = RequestAttributes.class.getName() + ".userId";
+
+	private RequestAttributes() {
+	}
+
+}
