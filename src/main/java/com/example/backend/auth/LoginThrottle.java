@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import com.example.backend.ratelimit.RateLimiter;
 import com.example.backend.auth.AuthExceptions.TooManyLoginAttempts;
 
 /**

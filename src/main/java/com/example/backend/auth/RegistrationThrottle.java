@@ -2,6 +2,7 @@ package com.example.backend.auth;
 
 import org.springframework.stereotype.Component;
 
+import com.example.backend.ratelimit.RateLimiter;
 import com.example.backend.auth.AuthExceptions.TooManyRegistrations;
 
 /**

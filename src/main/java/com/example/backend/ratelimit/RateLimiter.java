@@ -1,4 +1,4 @@
-package com.example.backend.auth;
+package com.example.backend.ratelimit;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +16,7 @@ import io.github.bucket4j.ConsumptionProbe;
  * An attempt takes its token before the work is done (rather than failures being counted
  * afterwards), which keeps the limit exact under concurrent attempts.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
 	private final int maxAttempts;
 
@@ -24,14 +24,14 @@ final class RateLimiter {
 
 	private final Cache<String, Bucket> buckets;
 
-	RateLimiter(int maxAttempts, Duration window, long maxTrackedKeys) {
+	public RateLimiter(int maxAttempts, Duration window, long maxTrackedKeys) {
 		this.maxAttempts = maxAttempts;
 		this.window = window;
 		this.buckets = Caffeine.newBuilder().expireAfterAccess(window).maximumSize(maxTrackedKeys).build();
 	}
 
 	/** Takes one attempt: 0 when allowed, otherwise the seconds until the next one is. */
-	long tryAcquire(String key) {
+	public long tryAcquire(String key) {
 		ConsumptionProbe probe = this.buckets.get(key, (newKey) -> newBucket()).tryConsumeAndReturnRemaining(1);
 		if (probe.isConsumed()) {
 			return 0;
@@ -40,7 +40,7 @@ final class RateLimiter {
 	}
 
 	/** Forgets the key's history. */
-	void reset(String key) {
+	public void reset(String key) {
 		this.buckets.invalidate(key);
 	}
 
