@@ -81,7 +81,7 @@ class ProductController {
 	ResponseEntity<ProductResponse> update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody ProductRequest request) {
-		ProductResponse product = this.catalog.update(id, request, ifMatch);
+		ProductResponse product = this.catalog.update(id, request, ETags.expectedVersion(ifMatch, request.version()));
 		return ETags.ok(product, product.version());
 	}
 

@@ -102,7 +102,7 @@ class OrderController {
 					+ "An optional `If-Match` (ETag from GET) makes it conditional (412 when stale).")
 	ResponseEntity<OrderResponse> cancel(@AuthenticationPrincipal Actor actor, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		OrderResponse order = this.orders.cancel(actor, id, ifMatch);
+		OrderResponse order = this.orders.cancel(actor, id, ETags.expectedVersion(ifMatch, null));
 		return ETags.ok(order, order.version());
 	}
 
@@ -115,7 +115,7 @@ class OrderController {
 	ResponseEntity<OrderResponse> changeStatus(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody ChangeStatusRequest request) {
-		OrderResponse order = this.orders.changeStatus(id, request.status(), ifMatch);
+		OrderResponse order = this.orders.changeStatus(id, request.status(), ETags.expectedVersion(ifMatch, null));
 		return ETags.ok(order, order.version());
 	}
 

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.backend.access.Actor;
+import com.example.backend.posts.PostExceptions.VersionRequired;
 import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
 import com.example.backend.web.Responds;
@@ -99,7 +100,10 @@ class PostController {
 			@Parameter(description = "ETag from GET, e.g. \"3\"") @RequestHeader(name = HttpHeaders.IF_MATCH,
 					required = false) String ifMatch,
 			@Valid @RequestBody PostRequest request) {
-		PostResponse post = this.posts.update(actor, id, request, ifMatch);
+		if (ifMatch == null && request.version() == null) {
+			throw new VersionRequired();
+		}
+		PostResponse post = this.posts.update(actor, id, request, ETags.expectedVersion(ifMatch, request.version()));
 		return ETags.ok(post, post.version());
 	}
 

@@ -83,7 +83,7 @@ class UserController {
 	ResponseEntity<UserResponse> update(@AuthenticationPrincipal Actor actor, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody UpdateUserRequest request) {
-		UserResponse user = this.users.update(actor, id, request, ifMatch);
+		UserResponse user = this.users.update(actor, id, request, ETags.expectedVersion(ifMatch, request.version()));
 		return ETags.ok(user, user.version());
 	}
 
