@@ -3,7 +3,9 @@ package com.example.backend.auth;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +22,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import com.example.backend.access.Permission;
 import com.example.backend.users.UserService;
@@ -64,6 +68,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/prometheus")
 				.hasAuthority(Permission.METRICS_READ.authority())
+				.requestMatchers(HttpMethod.GET, "/")
+				.permitAll()
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers("/error")
@@ -82,14 +88,36 @@ class SecurityConfiguration {
 		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
 		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
 				"Idempotency-Key", "X-Request-Id"));
-		cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, "X-Request-Id",
-				"X-Response-Time", "Idempotent-Replayed"));
+		// WWW-Authenticate: a browser client tells an expired token (refresh) from a
+		// missing one.
+		cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
+				HttpHeaders.WWW_AUTHENTICATE, "X-Request-Id", "X-Response-Time", "Idempotent-Replayed"));
 		// Bearer tokens travel in a header, not in cookies: no credentials mode needed.
 		cors.setAllowCredentials(false);
 		cors.setMaxAge(Duration.ofHours(1));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/**", cors);
 		return source;
+	}
+
+	/**
+	 * The security chain's CORS filter (Spring Security picks it up by its bean name),
+	 * with rejections answered as problem+json. It runs inside the chain only, not a
+	 * second time as a servlet filter of its own.
+	 */
+	@Bean
+	CorsFilter corsFilter(@Qualifier("corsConfigurationSource") CorsConfigurationSource source,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+		CorsFilter filter = new CorsFilter(source);
+		filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+		return filter;
+	}
+
+	@Bean
+	FilterRegistrationBean<CorsFilter> corsFilterRegistration(CorsFilter corsFilter) {
+		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(corsFilter);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	/**

@@ -85,9 +85,16 @@ class OpenApiConfiguration {
 				.license(new License().name("Apache 2.0").identifier("Apache-2.0")))
 			// Relative: the document and Swagger UI work on whatever host and port serve
 			// them.
-			.servers(List.of(new Server().url("/").description("The server that serves this document")))
+			.servers(List.of(new Server().url("/")
+				.description("The server that serves this document: local development, staging or production")
+				.extensions(Map.of("x-internal", false))))
 			.components(new Components().addSecuritySchemes(BEARER,
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.bearerFormat("JWT")
+						.description("Access token from POST /api/v1/auth/login or /refresh. JWTs follow RFC8725 "
+								+ "(JSON Web Token Best Current Practices): the algorithm is pinned (HS256), and "
+								+ "issuer, expiry and the user's token version are checked on every request.")))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER));
 	}
 
@@ -118,6 +125,7 @@ class OpenApiConfiguration {
 						.forEach(property -> schema.getProperties().put(property, moneySchema()));
 				}
 			});
+			SchemaBounds.apply(openApi);
 		};
 	}
 
@@ -156,9 +164,15 @@ class OpenApiConfiguration {
 		headers.put("WWW-Authenticate",
 				header("The bearer challenge; error=\"invalid_token\" when a token was sent but rejected",
 						"Bearer realm=\"api\", error=\"invalid_token\""));
+		headers.put("Access-Control-Allow-Origin", new Header()
+			.description("Present when the request's Origin is on the CORS allow-list (app.cors.allowed-origins); "
+					+ "other origins get a 403 problem")
+			.required(false)
+			.schema(new JsonSchema().types(Set.of("string")).format("uri").maxLength(200))
+			.example("http://localhost:5173"));
 		Header retryAfter = new Header().description("Seconds to wait before trying again")
 			.required(true)
-			.schema(new JsonSchema().types(Set.of("integer")).minimum(java.math.BigDecimal.ZERO))
+			.schema(new JsonSchema().types(Set.of("integer")).format("int32").minimum(java.math.BigDecimal.ZERO))
 			.example(30);
 		headers.put("Retry-After", retryAfter);
 		headers.get("Idempotent-Replayed").getSchema().setEnum(List.of("true", "false"));

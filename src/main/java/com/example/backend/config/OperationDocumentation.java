@@ -86,7 +86,7 @@ final class OperationDocumentation implements OperationCustomizer {
 			success.addHeaderObject(header,
 					header.equals(Responds.Header.LOCATION) ? location(examplePath) : headerRef(header));
 		}
-		success.addHeaderObject(OpenApiConfiguration.REQUEST_ID, headerRef(OpenApiConfiguration.REQUEST_ID));
+		commonHeaders(success);
 		if (httpMethod == RequestMethod.GET && successHeaders.contains(Responds.Header.ETAG)) {
 			operation.addParametersItem(new Parameter().in("header")
 				.name("If-None-Match")
@@ -94,10 +94,9 @@ final class OperationDocumentation implements OperationCustomizer {
 				.required(false)
 				.schema(new JsonSchema().types(Set.of("string")))
 				.example("\"3\""));
-			responses.addApiResponse("304",
-					new ApiResponse().description(REASONS.get(304))
-						.addHeaderObject(Responds.Header.ETAG, headerRef(Responds.Header.ETAG))
-						.addHeaderObject(OpenApiConfiguration.REQUEST_ID, headerRef(OpenApiConfiguration.REQUEST_ID)));
+			responses.addApiResponse("304", new ApiResponse().description(REASONS.get(304))
+				.addHeaderObject(Responds.Header.ETAG, headerRef(Responds.Header.ETAG)));
+			commonHeaders(responses.get("304"));
 		}
 
 		List<String> problems = new ArrayList<>();
@@ -152,8 +151,8 @@ final class OperationDocumentation implements OperationCustomizer {
 			ApiResponse response = new ApiResponse()
 				.description(REASONS.get(status) + " ("
 						+ String.join(", ", types.stream().map(type -> "`" + type.name() + "`").toList()) + ")")
-				.content(new Content().addMediaType(PROBLEM_JSON, mediaType))
-				.addHeaderObject(OpenApiConfiguration.REQUEST_ID, headerRef(OpenApiConfiguration.REQUEST_ID));
+				.content(new Content().addMediaType(PROBLEM_JSON, mediaType));
+			commonHeaders(response);
 			if (status == 401) {
 				response.addHeaderObject("WWW-Authenticate", headerRef("WWW-Authenticate"));
 			}
@@ -174,6 +173,14 @@ final class OperationDocumentation implements OperationCustomizer {
 		example.put("requestId", "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10");
 		example.putAll(type.extra());
 		return example;
+	}
+
+	/**
+	 * What every answer carries: the request id, and the CORS header for allowed origins.
+	 */
+	private static void commonHeaders(ApiResponse response) {
+		response.addHeaderObject(OpenApiConfiguration.REQUEST_ID, headerRef(OpenApiConfiguration.REQUEST_ID));
+		response.addHeaderObject("Access-Control-Allow-Origin", headerRef("Access-Control-Allow-Origin"));
 	}
 
 	private static Header headerRef(String name) {

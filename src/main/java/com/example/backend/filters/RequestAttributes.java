@@ -13,6 +13,12 @@ public final class RequestAttributes {
 	 */
 	public static final String USER_ID = RequestAttributes.class.getName() + ".userId";
 
+	/**
+	 * The {@code Origin} of a cross-origin request that the CORS allow-list rejected, so
+	 * that the access log names it (the answer itself is invisible to the page).
+	 */
+	public static final String REJECTED_ORIGIN = RequestAttributes.class.getName() + ".rejectedOrigin";
+
 	private RequestAttributes() {
 	}
 

@@ -124,14 +124,17 @@ public final class RequestTelemetry {
 			.addArgument(status)
 			.addArgument(duration)
 			.addArgument(requestId);
+		String format = "method={} path={} status={} durationMs={} requestId={}";
 		if (userId != null) {
-			line.addKeyValue("userId", userId)
-				.addArgument(userId)
-				.log("method={} path={} status={} durationMs={} requestId={} userId={}");
+			line = line.addKeyValue("userId", userId).addArgument(userId);
+			format += " userId={}";
 		}
-		else {
-			line.log("method={} path={} status={} durationMs={} requestId={}");
+		Object rejectedOrigin = request.getAttribute(RequestAttributes.REJECTED_ORIGIN);
+		if (rejectedOrigin != null) {
+			line = line.addKeyValue("rejectedOrigin", rejectedOrigin).addArgument(rejectedOrigin);
+			format += " rejectedOrigin={}";
 		}
+		line.log(format);
 	}
 
 	private record TimerKey(String method, String path, int status) {

@@ -1,0 +1,126 @@
+package com.example.backend.config;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+
+/**
+ * Gives every string a maximum length, every integer a range and a format and every array
+ * a maximum size (OWASP API4, "unrestricted resource consumption"), so that clients and
+ * gateways can validate before sending. Request limits come from the Bean Validation
+ * annotations already (springdoc reads {@code @Size}, {@code @Max}); what is left is
+ * filled in here: the lengths the database columns allow for the same names, and the
+ * natural ranges of ids, versions and counts.
+ */
+final class SchemaBounds {
+
+	/**
+	 * Column sizes of the schema (db/migration), by the property names that carry them.
+	 */
+	private static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(Map.entry("title", 200),
+			Map.entry("body", 20_000), Map.entry("email", 254), Map.entry("displayName", 100), Map.entry("sku", 64),
+			Map.entry("name", 200), Map.entry("productName", 200), Map.entry("accessToken", 4096),
+			Map.entry("refreshToken", 128), Map.entry("tokenType", 16), Map.entry("password", 128),
+			Map.entry("currentPassword", 128), Map.entry("price", 16), Map.entry("q", 254),
+			Map.entry("Idempotency-Key", 64), Map.entry("If-Match", 200), Map.entry("If-None-Match", 200),
+			Map.entry("sort", 100));
+
+	private static final BigDecimal INT32_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+
+	private static final BigDecimal INT64_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+	private SchemaBounds() {
+	}
+
+	static void apply(OpenAPI openApi) {
+		openApi.getComponents().getSchemas().values().forEach(schema -> bound(null, schema));
+		openApi.getComponents().getHeaders().forEach((name, header) -> bound(name, header.getSchema()));
+		openApi.getPaths().values().forEach(item -> item.readOperations().forEach(SchemaBounds::bound));
+	}
+
+	private static void bound(Operation operation) {
+		if (operation.getParameters() != null) {
+			for (Parameter parameter : operation.getParameters()) {
+				bound(parameter.getName(), parameter.getSchema());
+			}
+		}
+		if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+			operation.getRequestBody().getContent().values().forEach(media -> bound(null, media.getSchema()));
+		}
+		for (ApiResponse response : operation.getResponses().values()) {
+			if (response.getHeaders() != null) {
+				for (Map.Entry<String, Header> header : response.getHeaders().entrySet()) {
+					bound(header.getKey(), header.getValue().getSchema());
+				}
+			}
+			if (response.getContent() != null) {
+				for (MediaType media : response.getContent().values()) {
+					bound(null, media.getSchema());
+				}
+			}
+		}
+	}
+
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void bound(String name, Schema schema) {
+		if (schema == null || schema.get$ref() != null) {
+			return;
+		}
+		String type = type(schema);
+		if ("string".equals(type) && schema.getMaxLength() == null && schema.getEnum() == null) {
+			schema.setMaxLength(maxLength(name, schema.getFormat()));
+		}
+		if ("integer".equals(type)) {
+			if (schema.getFormat() == null) {
+				schema.setFormat("int32");
+			}
+			if (schema.getMinimum() == null) {
+				boolean isId = name != null && (name.equals("id") || name.endsWith("Id"));
+				schema.setMinimum(isId ? BigDecimal.ONE : BigDecimal.ZERO);
+			}
+			if (schema.getMaximum() == null) {
+				schema.setMaximum("int64".equals(schema.getFormat()) ? INT64_MAX : INT32_MAX);
+			}
+		}
+		if ("array".equals(type)) {
+			if (schema.getMaxItems() == null) {
+				schema.setMaxItems("sort".equals(name) ? 5 : 100);
+			}
+			bound(name, schema.getItems());
+		}
+		if (schema.getProperties() != null) {
+			((Map<String, Schema>) schema.getProperties()).forEach(SchemaBounds::bound);
+		}
+		if (schema.getAdditionalProperties() instanceof Schema additional) {
+			bound(name, additional);
+		}
+	}
+
+	private static int maxLength(String name, String format) {
+		if ("date-time".equals(format)) {
+			return 40;
+		}
+		if (format != null && format.startsWith("uri")) {
+			return 2000;
+		}
+		Integer known = (name != null) ? MAX_LENGTH.get(name) : null;
+		return (known != null) ? known : 1000;
+	}
+
+	private static String type(Schema<?> schema) {
+		if (schema.getTypes() != null) {
+			List<String> types = schema.getTypes().stream().filter(type -> !type.equals("null")).toList();
+			return types.isEmpty() ? null : types.get(0);
+		}
+		return schema.getType();
+	}
+
+}
