@@ -38,7 +38,7 @@ cleanup() {
 trap cleanup EXIT
 
 wait_for() { # url, what
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 300); do # startup takes minutes on a loaded machine
     curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
     sleep 1
   done
@@ -80,5 +80,5 @@ echo "== Browser tests (Playwright, $(chromium --version 2>/dev/null || echo chr
   > "$WORK/vite.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:5173/" "Vite"
-API_URL="$API" API_LOG="$WORK/service.log" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+API_URL="$API" API_LOG="$PWD/$WORK/service.log" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   ACCESS_TOKEN_REFUSED_AFTER_SECONDS="$ACCESS_TOKEN_REFUSED_AFTER_SECONDS" npm run --prefix clients --silent test:browser

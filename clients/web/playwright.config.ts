@@ -8,8 +8,8 @@ export default defineConfig({
   // Step screenshots (see tests/steps.ts) are kept for failed tests only, unless
   // SCREENSHOTS=always asks to keep them all.
   preserveOutput: process.env.SCREENSHOTS === "always" ? "always" : "failures-only",
-  timeout: 120_000,
-  expect: { timeout: 15_000 },
+  timeout: 300_000, // generous: CI shares two cores with other builds
+  expect: { timeout: 30_000 },
   workers: 1,
   reporter: [["list"]],
   use: {
