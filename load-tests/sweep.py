@@ -6,7 +6,9 @@ Little's law. Called by load-tests/sweep.sh, which builds the jars first. Standa
 Writes load-tests/results/<date>/{summary.md, results.csv, samples.csv, *.svg}; Gatling's HTML reports and the
 application logs stay in load-tests/results/raw/<date>/. Exits 1 when a check fails, 2 when a case cannot run.
 """
+import csv
 import datetime
+import json
 import os
 import re
 import secrets
@@ -32,6 +34,7 @@ def env_int(name, default):
 
 
 QUICK = os.environ.get("QUICK") == "1"
+REPORT_ONLY = os.environ.get("REPORT_ONLY") == "1"
 DURATION = env_int("DURATION", 4 if QUICK else 15)  # seconds measured per case
 WARMUP = env_int("WARMUP", 2 if QUICK else 5)  # seconds of the same load before each measurement
 WAIT_MS = env_int("WAIT_MS", 50)  # W of the blocking-dependency scenario
@@ -45,15 +48,16 @@ HOTKEY_USERS = env_int("HOTKEY_USERS", 10 if QUICK else 100)
 BASE_PORT = env_int("BASE_PORT", 21000)
 JAVA = os.environ.get("JAVA", "java")
 JAVA_VIRTUAL = os.environ.get("JAVA_VIRTUAL", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")
-JAR = Path(os.environ["APP_JAR"])
-GATLING_CP = os.environ["GATLING_CLASSPATH"]
-PG_URL = os.environ["BENCH_JDBC_URL"]
+JAR = Path(os.environ.get("APP_JAR", "-"))
+GATLING_CP = os.environ.get("GATLING_CLASSPATH", "")
+PG_URL = os.environ.get("BENCH_JDBC_URL", "")
 CACHE_PROPERTY = os.environ.get("CACHE_PROPERTY", "app.cache.enabled")
 
 # Checks: tolerances stated once, quoted in the summary.
-LITTLE_LOW, LITTLE_HIGH = 0.80, 1.05  # measured / predicted for a wait-bound configuration
-CPU_HEADROOM = 0.5  # a configuration is wait-bound when its prediction is below half the CPU-bound capacity
-VIRTUAL_FACTOR = 3.0  # virtual threads must beat 8 platform threads by at least this factor
+LITTLE_LOW, LITTLE_HIGH = 0.75, 1.15  # measured / predicted throughput, on a machine shared with other builds
+WAIT_BOUND = 0.8  # a configuration is checked when its wait-bound prediction is below 80% of the CPU capacity
+VIRTUAL_FACTOR = 3.0  # virtual threads must beat 8 platform threads by at least this factor...
+FACTOR_WAIT_MS = env_int("FACTOR_WAIT_MS", 1000)  # ...with a wait long enough that a busy CPU still allows it
 
 ADMIN_EMAIL, ADMIN_PASSWORD = "load-admin@load.test", "load-admin-password"
 JWT_SECRET = base64.b64encode(secrets.token_bytes(48)).decode()
@@ -339,6 +343,10 @@ def plan(best_thread_config):
     for config in THREAD_CONFIGS:
         cases.append(Case(f"threads-{config}", "threads", config, "BlockingDependencySimulation",
                           blocking(BLOCKING_USERS), f"W = {WAIT_MS} ms, {BLOCKING_USERS} users"))
+    for config in ("platform-8", "virtual"):
+        cases.append(Case(f"factor-{config}", "threads", config, "BlockingDependencySimulation",
+                          {"users": BLOCKING_USERS, "waitMs": FACTOR_WAIT_MS, "duration": DURATION},
+                          f"W = {FACTOR_WAIT_MS} ms, {BLOCKING_USERS} users"))
     return cases
 
 
@@ -424,110 +432,153 @@ SAMPLES = []
 # ---------------------------------------------------------------------------------------------------------------
 # Checks.
 
+def little(name, concurrency, wait_ms, capacity, result):
+    """Asymptotic bounds (Little's law and the utilization law): with N requests in service at once, each
+    waiting W and costing c of CPU, throughput X <= min(N / (W + c), 1 / c). c is measured in the same run:
+    1 / (throughput of the same endpoint with W = 0), i.e. what one request costs of the CPU the service got."""
+    wait, cost = wait_ms / 1000, 1 / capacity
+    ideal, bound = concurrency / wait, concurrency / (wait + cost)
+    measured = result.get("server_rps") or 0
+    ratio = measured / min(bound, capacity)
+    if bound <= WAIT_BOUND * capacity:
+        verdict = "PASS" if LITTLE_LOW <= ratio <= LITTLE_HIGH else "FAIL"
+    else:
+        verdict = "CPU-bound (reported, not checked)"
+    return (name, f"{ideal:,.0f}/s", f"{min(bound, capacity):,.1f}/s", f"{measured:,.1f}/s", f"{ratio:.2f}", verdict)
+
+
 def checks(results):
     by_id = {r["id"]: r for r in results}
     rows = []
     capacity = by_id.get("cpu-capacity", {}).get("server_rps") or 0
+    if not capacity:
+        return rows, capacity
     for config, count in THREAD_COUNTS.items():
-        result = by_id.get(f"threads-{config}")
-        if not result:
-            continue
-        predicted = count / (WAIT_MS / 1000)
-        measured = result.get("server_rps") or 0
-        ratio = measured / predicted
-        if predicted <= CPU_HEADROOM * capacity:
-            verdict = "PASS" if LITTLE_LOW <= ratio <= LITTLE_HIGH else "FAIL"
-        else:
-            verdict = "CPU-bound (not checked)"
-        rows.append((f"Little's law, {count} platform thread(s), W = {WAIT_MS} ms", f"{predicted:.0f}/s",
-                     f"{measured:.1f}/s", f"{ratio:.2f}", verdict))
+        if f"threads-{config}" in by_id:
+            rows.append(little(f"Little's law, {count} platform thread(s), W = {WAIT_MS} ms", count, WAIT_MS,
+                               capacity, by_id[f"threads-{config}"]))
     for size in POOL_SIZES:
-        result = by_id.get(f"pool-{size}")
-        if not result:
-            continue
-        predicted = size / (QUERY_MS / 1000)
-        measured = result.get("server_rps") or 0
-        ratio = measured / predicted
-        if predicted <= CPU_HEADROOM * capacity and size < SLOW_USERS:
-            verdict = "PASS" if LITTLE_LOW <= ratio <= LITTLE_HIGH else "FAIL"
-        else:
-            verdict = "CPU-bound (not checked)"
-        rows.append((f"Little's law, pool of {size}, W = {QUERY_MS} ms", f"{predicted:.0f}/s", f"{measured:.1f}/s",
-                     f"{ratio:.2f}", verdict))
-    virtual, eight = by_id.get("threads-virtual"), by_id.get("threads-platform-8")
+        if f"pool-{size}" in by_id:
+            rows.append(little(f"Little's law, pool of {size}, W = {QUERY_MS} ms", min(size, SLOW_USERS), QUERY_MS,
+                               capacity, by_id[f"pool-{size}"]))
+    virtual, eight = by_id.get("factor-virtual"), by_id.get("factor-platform-8")
     if virtual and eight:
+        wait, cost = FACTOR_WAIT_MS / 1000, 1 / capacity
         factor = (virtual.get("server_rps") or 0) / max(eight.get("server_rps") or 0, 1e-9)
-        possible = min(BLOCKING_USERS / (WAIT_MS / 1000), capacity) / (8 / (WAIT_MS / 1000))
-        if possible >= 1.5 * VIRTUAL_FACTOR:
+        possible = min(BLOCKING_USERS / (wait + cost), capacity) / (8 / (wait + cost))
+        if possible >= VIRTUAL_FACTOR / WAIT_BOUND:
             verdict = "PASS" if factor >= VIRTUAL_FACTOR else "FAIL"
         else:
             verdict = "CPU too busy (not checked)"
-        rows.append((f"virtual threads vs 8 platform threads, W = {WAIT_MS} ms", f">= {VIRTUAL_FACTOR:.0f}x "
-                     f"(at most {possible:.0f}x here)", f"{factor:.1f}x", "", verdict))
+        rows.append((f"virtual threads vs 8 platform threads, W = {FACTOR_WAIT_MS} ms, {BLOCKING_USERS} users",
+                     f"{BLOCKING_USERS / 8:.0f}x", f"{possible:.1f}x (need >= {VIRTUAL_FACTOR:.0f}x)",
+                     f"{factor:.1f}x", "", verdict))
     return rows, capacity
 
 
 # ---------------------------------------------------------------------------------------------------------------
+
+def load_previous():
+    """Results and samples already in OUT (CASES runs add to them; REPORT_ONLY recomputes the report)."""
+    def typed(row):
+        out = {}
+        for key, value in row.items():
+            try:
+                out[key] = float(value) if value not in ("", None) else None
+            except ValueError:
+                out[key] = value
+        return out
+
+    results, samples, info = [], [], {}
+    if (OUT / "results.csv").exists():
+        with open(OUT / "results.csv") as file:
+            results = [typed(row) for row in csv.DictReader(file)]
+        with open(OUT / "samples.csv") as file:
+            samples = [typed(row) for row in csv.DictReader(file)]
+        info = json.loads((OUT / "run.json").read_text())
+    return results, samples, info
+
+
+def finish(results, info):
+    rows, capacity = checks(results)
+    info.update(capacity=capacity, wait_ms=WAIT_MS, query_ms=QUERY_MS, blocking_users=BLOCKING_USERS,
+                slow_users=SLOW_USERS, duration=DURATION, warmup=WARMUP, little_low=LITTLE_LOW,
+                little_high=LITTLE_HIGH, wait_bound=WAIT_BOUND, factor_wait_ms=FACTOR_WAIT_MS,
+                virtual_factor=VIRTUAL_FACTOR, date=DATE)
+    (OUT / "run.json").write_text(json.dumps(info, indent=2) + "\n")
+    report.write(OUT, results, SAMPLES, rows, info)
+    print(f"== checks (sweep took {info['minutes']:.1f} min)")
+    failed = False
+    for name, ideal, predicted, measured, ratio, verdict in rows:
+        print(f"   {verdict:34} {name}: N / W {ideal}, bound {predicted}, measured {measured} ({ratio})")
+        failed |= verdict == "FAIL"
+    print(f"== results: {OUT / 'summary.md'}; Gatling reports and logs: {RAW}")
+    return 1 if failed else 0
+
 
 def main():
     started = time.time()
     RAW.mkdir(parents=True, exist_ok=True)
     OUT.mkdir(parents=True, exist_ok=True)
     only = os.environ.get("CASES", "").split()
-    print(f"== starting {len(CONFIGS)} application(s) on ports {BASE_PORT + 1}-{BASE_PORT + len(CONFIGS)}",
-          flush=True)
-    first = next(iter(CONFIGS))
-    start_apps([first], CONFIGS.get)  # migrates the schema and creates the admin; the others find them
-    start_apps([name for name in CONFIGS if name != first], CONFIGS.get)
-    print(f"   all up after {time.time() - started:.0f} s", flush=True)
-    start_nginx()
+    previous, previous_samples, info = load_previous() if only or REPORT_ONLY else ([], [], {})
+    if REPORT_ONLY:
+        SAMPLES.extend(previous_samples)
+        return finish(previous, info)
 
     cases = plan(None)
-    expected_later = later_cases("platform-200")
+    guessed_best = os.environ.get("BEST", info.get("best", "virtual"))
+    expected_later = later_cases(guessed_best)
     total = len(cases) + len(expected_later)
+    selected = [c for c in cases + expected_later if not only or c.id in only]
+    needed = [name for name in CONFIGS if not only or any(name in c.app_names for c in selected)]
+    print(f"== starting {len(needed)} application(s) on ports {BASE_PORT + 1}-{BASE_PORT + len(CONFIGS)}",
+          flush=True)
+    if needed:
+        start_apps(needed[:1], CONFIGS.get)  # migrates the schema and creates the admin; the others find them
+        start_apps(needed[1:], CONFIGS.get)
+    print(f"   all up after {time.time() - started:.0f} s", flush=True)
+    if "platform-200" in APPS and "second-instance" in APPS:
+        start_nginx()
+
     results = []
     for i, case in enumerate(cases):
-        if only and case.id not in only:
-            continue
-        left = sum(c.seconds() for c in cases[i:]) + sum(c.seconds() for c in expected_later) + 120
-        results.append(run_case(case, i + 1, total, started, left))
+        if case in selected:
+            left = sum(c.seconds() for c in selected if c not in cases[:i]) + 120
+            results.append(run_case(case, i + 1, total, started, left))
 
     thread_results = [r for r in results if r["id"].startswith("threads-")]
-    best = max(thread_results, key=lambda r: r.get("server_rps") or 0)["config"] if thread_results else "virtual"
-    best_settings = CONFIGS[best]
-    pool_configs = {f"pool-{size}": dict(best_settings, **{"spring.datasource.hikari.maximum-pool-size": size})
-                    for size in POOL_SIZES if size != 10}
-    print(f"== best thread setting: {best}; starting the pool configurations {', '.join(pool_configs)}",
-          flush=True)
-    start_apps(list(pool_configs), pool_configs.get)
+    best = max(thread_results, key=lambda r: r.get("server_rps") or 0)["config"] if thread_results else guessed_best
     later = later_cases(best)
+    pool_configs = {f"pool-{size}": dict(CONFIGS[best], **{"spring.datasource.hikari.maximum-pool-size": size})
+                    for size in POOL_SIZES if size != 10 and (not only or f"pool-{size}" in only)}
+    if best not in APPS and any(c.config == best for c in later if not only or c.id in only):
+        pool_configs[best] = CONFIGS[best]
+    print(f"== best thread setting: {best}; starting {', '.join(pool_configs) or 'nothing more'}", flush=True)
+    start_apps(list(pool_configs), pool_configs.get)
     for j, case in enumerate(later):
         if only and case.id not in only:
             continue
+        left = sum(c.seconds() for c in later[j:] if not only or c.id in only)
         try:
-            results.append(run_case(case, len(cases) + j + 1, total, started, sum(c.seconds() for c in later[j:])))
+            results.append(run_case(case, len(cases) + j + 1, total, started, left))
         except RuntimeError as ex:
             print(f"   {ex}", flush=True)
             results.append({"id": case.id, "group": case.group, "config": case.config, "note": case.note,
                             "simulation": case.simulation, "users": case.properties.get("users"),
                             "assertions": f"run failed: {ex}"})
 
-    rows, capacity = checks(results)
-    minutes = (time.time() - started) / 60
-    report.write(OUT, results, SAMPLES, rows, {
-        "best": best, "capacity": capacity, "minutes": minutes, "wait_ms": WAIT_MS, "query_ms": QUERY_MS,
-        "blocking_users": BLOCKING_USERS, "slow_users": SLOW_USERS, "duration": DURATION, "warmup": WARMUP,
-        "little_low": LITTLE_LOW, "little_high": LITTLE_HIGH, "cpu_headroom": CPU_HEADROOM,
-        "virtual_factor": VIRTUAL_FACTOR, "machine": os.environ.get("MACHINE_DESCRIPTION", ""),
-        "cache_landed": os.environ.get("CACHE_LANDED", "unknown"), "date": DATE,
-    })
-    print(f"== checks (sweep took {minutes:.1f} min)")
-    failed = False
-    for name, predicted, measured, ratio, verdict in rows:
-        print(f"   {verdict:26} {name}: predicted {predicted}, measured {measured} {ratio}")
-        failed |= verdict == "FAIL"
-    print(f"== results: {OUT / 'summary.md'}; Gatling reports and logs: {RAW}")
-    return 1 if failed else 0
+    if only:  # add to (or replace in) the results already there
+        ids = {r["id"] for r in results}
+        results = [r for r in previous if r["id"] not in ids] + results
+        SAMPLES[:0] = [s for s in previous_samples if s.get("case") not in ids]
+        info["minutes_extra"] = info.get("minutes_extra", 0) + (time.time() - started) / 60
+    else:
+        info = {"best": best, "minutes": (time.time() - started) / 60,
+                "machine": os.environ.get("MACHINE_DESCRIPTION", ""),
+                "cache_landed": os.environ.get("CACHE_LANDED", "unknown")}
+    info.setdefault("best", best)
+    return finish(results, info)
 
 
 NGINX = {}
