@@ -114,6 +114,7 @@ class OpenApiConfiguration {
 		problem.addProperty("detail", new StringSchema());
 		problem.addProperty("instance", new StringSchema());
 		problem.addProperty("requestId", new StringSchema());
+		problem.addProperty("traceId", new StringSchema().description("the request's trace, when tracing is on"));
 		problem.addProperty("errors", new ArraySchema().items(fieldError));
 		return problem;
 	}
