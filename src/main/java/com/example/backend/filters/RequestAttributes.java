@@ -19,6 +19,12 @@ public final class RequestAttributes {
 	 */
 	public static final String REJECTED_ORIGIN = RequestAttributes.class.getName() + ".rejectedOrigin";
 
+	/**
+	 * MDC key of the authenticated user's id, so that every log line written while the
+	 * request runs names the user (JSON field {@code userId} in {@code prod}).
+	 */
+	public static final String USER_ID_MDC_KEY = "userId";
+
 	private RequestAttributes() {
 	}
 
