@@ -617,6 +617,8 @@ export interface components {
             /** Format: int32 */
             status: number;
             title: string;
+            /** @description the request's trace id (W3C), to find it in the tracing backend */
+            traceId?: string;
             /**
              * Format: uri
              * @description urn:problem-type:<name>; clients switch on the name
