@@ -18,10 +18,10 @@ import com.example.backend.access.Role;
 interface UserRepository extends JpaRepository<User, Long> {
 
 	/**
-	 * Written as {@code lower(email)} so that the unique index
-	 * {@code users_email_lower_uq} serves it.
+	 * {@code email} must be {@link Emails#normalize normalised}, as stored; the unique
+	 * index {@code users_email_uq} serves the lookup.
 	 */
-	@Query("select u from User u where lower(u.email) = lower(:email)")
+	@Query("select u from User u where u.email = :email")
 	Optional<User> findByEmail(@Param("email") String email);
 
 	@Query("select new com.example.backend.users.TokenSubject(u.id, u.role, u.tokenVersion) from User u where u.id = :id")
@@ -30,7 +30,8 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Query("select new com.example.backend.users.DisplayName(u.id, u.displayName) from User u where u.id in :ids")
 	List<DisplayName> findDisplayNames(@Param("ids") Collection<Long> ids);
 
-	@Query("select count(u) > 0 from User u where lower(u.email) = lower(:email)")
+	/** {@code email} must be {@link Emails#normalize normalised}, as stored. */
+	@Query("select count(u) > 0 from User u where u.email = :email")
 	boolean existsByEmail(@Param("email") String email);
 
 	/**

@@ -17,6 +17,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -196,6 +197,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
 		if (body instanceof ProblemDetail problem) {
+			// Preset, so that no Accept header can turn a problem into an empty 406.
+			HttpHeaders writable = new HttpHeaders();
+			writable.addAll(headers);
+			writable.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			headers = writable;
 			HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
 			if (servletRequest != null) {
 				if (problem.getInstance() == null) {

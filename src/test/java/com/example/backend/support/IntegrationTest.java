@@ -16,7 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "app.dev-database.enabled=false", "spring.jpa.properties.hibernate.generate_statistics=true",
 				// The tests register hundreds of users from one address.
-				"app.auth.registration-throttle.max-attempts=1000000", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
+				"app.auth.registration-throttle.max-attempts=1000000",
+				"app.auth.login-throttle.per-client.max-attempts=1000000",
+				"app.auth.login-throttle.global.max-attempts=1000000", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
 				"app.bootstrap-admin.email=" + IntegrationTest.ADMIN_EMAIL,
 				"app.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD })
 public abstract class IntegrationTest {

@@ -42,12 +42,18 @@ public final class RawHttp {
 				head.append("Content-Length: ").append(body.length).append("\r\n");
 			}
 			head.append("\r\n");
-			OutputStream out = socket.getOutputStream();
-			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-			if (body != null) {
-				out.write(body);
+			try {
+				OutputStream out = socket.getOutputStream();
+				out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+				if (body != null) {
+					out.write(body);
+				}
+				out.flush();
 			}
-			out.flush();
+			catch (IOException ex) {
+				// The server answered (and closed) before reading the whole body: read
+				// that.
+			}
 			return Response.parse(readAll(socket.getInputStream()));
 		}
 		catch (IOException ex) {
