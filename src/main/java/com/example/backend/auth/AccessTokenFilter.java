@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -104,7 +105,15 @@ class AccessTokenFilter extends OncePerRequestFilter {
 			this.problems.fail(request, response, ex);
 			return;
 		}
-		chain.doFilter(request, response);
+		// Every log line of the request names the user; removed again because Tomcat
+		// reuses the thread.
+		MDC.put(RequestAttributes.USER_ID_MDC_KEY, String.valueOf(request.getAttribute(RequestAttributes.USER_ID)));
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			MDC.remove(RequestAttributes.USER_ID_MDC_KEY);
+		}
 	}
 
 	private Actor authenticate(String token) {

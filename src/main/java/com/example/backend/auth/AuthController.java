@@ -21,6 +21,9 @@ import com.example.backend.auth.AuthRequests.RegisterRequest;
 import com.example.backend.users.NewUser;
 import com.example.backend.users.UserResponse;
 import com.example.backend.web.ClientAddresses;
+import com.example.backend.web.Responds;
+
+import static com.example.backend.web.Responds.Header.LOCATION;
 
 @RestController
 @RequestMapping(AuthController.PATH)
@@ -40,6 +43,7 @@ class AuthController {
 		this.clientAddresses = clientAddresses;
 	}
 
+	@Responds(status = 201, headers = LOCATION, problems = { "email-taken", "too-many-registrations" })
 	@PostMapping("/register")
 	@Operation(summary = "Create an account with role USER",
 			description = "The email is trimmed and unique regardless of case (409 when taken). At most 10 "
@@ -50,6 +54,7 @@ class AuthController {
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 
+	@Responds(problems = { "invalid-credentials", "too-many-login-attempts" })
 	@PostMapping("/login")
 	@Operation(summary = "Exchange email and password for tokens",
 			description = "401 is the same for an unknown email and a wrong password. 429 with Retry-After after "
@@ -59,6 +64,7 @@ class AuthController {
 		return this.auth.login(request.email(), request.password(), this.clientAddresses.of(http));
 	}
 
+	@Responds(problems = "invalid-refresh-token")
 	@PostMapping("/refresh")
 	@Operation(summary = "Exchange a refresh token for a new pair (rotation)",
 			description = "The presented token is revoked. Presenting an already used token revokes its whole "
@@ -68,6 +74,7 @@ class AuthController {
 		return this.auth.refresh(request.refreshToken());
 	}
 
+	@Responds(status = 204)
 	@PostMapping("/logout")
 	@Operation(summary = "Revoke a refresh token and its family",
 			description = "Always 204, also for unknown tokens. Access tokens already issued stay valid until "

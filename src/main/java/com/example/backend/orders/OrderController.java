@@ -33,6 +33,11 @@ import com.example.backend.orders.OrderRequests.ChangeStatusRequest;
 import com.example.backend.orders.OrderRequests.CreateOrderRequest;
 import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
+import com.example.backend.web.Responds;
+
+import static com.example.backend.web.Responds.Header.ETAG;
+import static com.example.backend.web.Responds.Header.IDEMPOTENT_REPLAYED;
+import static com.example.backend.web.Responds.Header.LOCATION;
 
 @RestController
 @RequestMapping("/api/v1/orders")
@@ -49,6 +54,8 @@ class OrderController {
 		this.orders = orders;
 	}
 
+	@Responds(status = 201, headers = { LOCATION, IDEMPOTENT_REPLAYED },
+			problems = { "insufficient-stock", "unknown-product", "idempotency-key-reused" })
 	@PostMapping
 	@PreAuthorize("hasAuthority('order:write-own')")
 	@Operation(summary = "Place an order",
@@ -70,6 +77,7 @@ class OrderController {
 			.body(created.order());
 	}
 
+	@Responds(problems = "forbidden")
 	@GetMapping
 	@Operation(summary = "List orders, newest first",
 			description = "Own orders; ADMIN sees all and may filter by `userId`. Filter by `status`.")
@@ -79,6 +87,7 @@ class OrderController {
 		return new PagedModel<>(this.orders.list(actor, userId, status, Paging.sortedBy(pageable, SORTABLE)));
 	}
 
+	@Responds(headers = ETAG)
 	@GetMapping("/{id}")
 	@Operation(summary = "One order (owner, ADMIN)", description = "404 for anyone else's order.")
 	ResponseEntity<OrderResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
@@ -86,6 +95,7 @@ class OrderController {
 		return ETags.ok(order, order.version());
 	}
 
+	@Responds(headers = ETAG, problems = { "order-not-cancellable", "precondition-failed" })
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel an order",
 			description = "Owner while PENDING, ADMIN while PENDING or PAID; the stock is returned. 409 otherwise. "
@@ -96,6 +106,7 @@ class OrderController {
 		return ETags.ok(order, order.version());
 	}
 
+	@Responds(headers = ETAG, problems = { "illegal-status-transition", "precondition-failed" })
 	@PatchMapping("/{id}/status")
 	@PreAuthorize("hasAuthority('order:manage')")
 	@Operation(summary = "Move an order on (ADMIN)",
