@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one address cannot try a password on many accounts. No demo accounts either.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "app.jwt.secret=" + IntegrationTest.JWT_SECRET, "management.server.port=0",
-				"app.auth.login-throttle.per-client.max-attempts=11" })
+		// The settings check is ProductionStartupTest's subject; here the database comes
+		// from the test, after that check would have run.
+		properties = { "app.production-checks.enabled=false", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
+				"management.server.port=0", "app.auth.login-throttle.per-client.max-attempts=11" })
 @ActiveProfiles("prod")
 class ProductionProfileIT {
 
