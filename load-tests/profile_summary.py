@@ -114,6 +114,8 @@ def gc(jfr_tool, recording):
 
 
 def counts(jfr_tool, raw, endpoint):
+    if not (raw / f"{endpoint}.count.jfr").exists():
+        return 0, 0, 0, 0, 0, []
     requests, _, _ = wrk_figures(raw / f"{endpoint}.count.wrk.txt")
     log = (raw / f"{endpoint}.count.log").read_text().splitlines()
     statements = sum(1 for line in log if "org.hibernate.SQL" in line)

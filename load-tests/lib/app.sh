@@ -42,7 +42,7 @@ start_app() {
 
 # wait_ready PORT [TIMEOUT_S]: polls readiness every 50 ms; prints the seconds since START_NS (if set).
 wait_ready() {
-  local port=$1 timeout=${2:-180} started
+  local port=$1 timeout=${2:-600} started
   started=$(date +%s%N)
   while ! curl -fs -o /dev/null "http://127.0.0.1:$((port + 1))/actuator/health/readiness"; do
     if (($(date +%s%N) - started > timeout * 1000000000)); then
