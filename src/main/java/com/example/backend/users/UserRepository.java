@@ -12,10 +12,23 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.example.backend.access.Role;
 
+/**
+ * The reads that every authenticated request makes ({@link #findTokenSubject}) and that
+ * {@code GET /users/me} makes ({@link #findById}) join a caller's transaction but do not
+ * start one ({@code SUPPORTS}): a single SELECT is atomic on its own, and a transaction
+ * around it costs a {@code BEGIN} and a {@code COMMIT}, two of the four round trips such
+ * a request made (load-tests/results/profile-before.md).
+ */
 interface UserRepository extends JpaRepository<User, Long> {
+
+	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
+	Optional<User> findById(Long id);
 
 	/**
 	 * {@code email} must be {@link Emails#normalize normalised}, as stored; the unique
@@ -24,6 +37,7 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Query("select u from User u where u.email = :email")
 	Optional<User> findByEmail(@Param("email") String email);
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	@Query("select new com.example.backend.users.TokenSubject(u.id, u.role, u.tokenVersion) from User u where u.id = :id")
 	Optional<TokenSubject> findTokenSubject(@Param("id") long id);
 

@@ -80,7 +80,11 @@ public class UserService {
 		return this.users.findByEmail(Emails.normalize(email)).map(UserCredentials::of);
 	}
 
-	/** The user behind a token, if the account still exists. */
+	/**
+	 * The user behind a token, if the account still exists. One statement, run on every
+	 * authenticated request: no transaction of its own (see {@link UserRepository}).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<TokenSubject> findTokenSubject(long id) {
 		return this.users.findTokenSubject(id);
 	}
@@ -102,6 +106,8 @@ public class UserService {
 			.collect(Collectors.toMap(DisplayName::id, DisplayName::displayName));
 	}
 
+	/** One statement: no transaction of its own (see {@link UserRepository}). */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public UserResponse get(Actor actor, long id) {
 		requireSelfOr(actor, id, Permission.USER_READ);
 		return UserResponse.of(load(id));
