@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.example.backend.access.Actor;
@@ -21,7 +22,9 @@ import com.example.backend.web.StaleVersion;
  * not exist (404). Changing a post needs authorship or {@code post:moderate}.
  * <p>
  * Reads fetch each post with its author's display name in one statement; a list is two
- * statements (page, count) whatever the page size.
+ * statements (page, count) whatever the page size. Reads run without a transaction of
+ * their own ({@code SUPPORTS}, see {@link PostRepository}): it would add nothing but two
+ * round trips.
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,6 +39,7 @@ public class PostService {
 		this.users = users;
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Page<PostResponse> listPublished(Long authorId, Pageable pageable) {
 		Page<PostWithAuthor> page = (authorId == null) ? this.posts.findPublished(pageable)
 				: this.posts.findPublishedByAuthor(authorId, pageable);
@@ -43,6 +47,7 @@ public class PostService {
 	}
 
 	/** An author's posts: published ones for everybody, drafts too for the author. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Page<PostResponse> listByAuthor(Actor actor, long authorId, Pageable pageable) {
 		if (!this.users.exists(authorId)) {
 			throw new NotFound("User", authorId);
@@ -53,6 +58,7 @@ public class PostService {
 			.map(PostWithAuthor::toResponse);
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public PostResponse get(Actor actor, long id) {
 		return this.posts.findWithAuthor(id)
 			.filter(found -> isVisible(actor, found.post()))

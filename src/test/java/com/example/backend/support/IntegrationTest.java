@@ -14,10 +14,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * on a clean slate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "app.dev-database.enabled=false", "app.demo-data.enabled=false",
-				"spring.jpa.properties.hibernate.generate_statistics=true",
+		properties = { "app.dev-database.enabled=false", "spring.jpa.properties.hibernate.generate_statistics=true",
 				// The tests register hundreds of users from one address.
-				"app.auth.registration-throttle.max-attempts=1000000", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
+				"app.auth.registration-throttle.max-attempts=1000000",
+				"app.auth.login-throttle.per-client.max-attempts=1000000",
+				"app.auth.login-throttle.global.max-attempts=1000000", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
 				"app.bootstrap-admin.email=" + IntegrationTest.ADMIN_EMAIL,
 				"app.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD })
 public abstract class IntegrationTest {
@@ -45,6 +46,11 @@ public abstract class IntegrationTest {
 	@BeforeEach
 	protected void createClient() {
 		this.api = new Api(this.port);
+	}
+
+	/** For requests that the JDK's client refuses to send (malformed on purpose). */
+	protected RawHttp raw() {
+		return new RawHttp(this.port);
 	}
 
 	protected Api.Session admin() {

@@ -31,7 +31,7 @@ class UserServiceTest {
 	private final UserRepository repository = mock(UserRepository.class);
 
 	private final UserService service = new UserService(this.repository, mock(PasswordEncoder.class),
-			mock(TransactionTemplate.class));
+			mock(TransactionTemplate.class), mock(PasswordCheckThrottle.class));
 
 	private final User onlyAdmin = user(1, Role.ADMIN);
 
