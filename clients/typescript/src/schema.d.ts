@@ -12,7 +12,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange email and password for tokens
-         * @description 401 is the same for an unknown email and a wrong password. After 5 attempts per email and client address within 15 minutes (configurable) the answer is 429 with Retry-After.
+         * @description 401 is the same for an unknown email and a wrong password. 429 with Retry-After after 5 attempts per email and client address within 15 minutes, 30 per client address within 15 minutes, or 10 per second for the whole instance (all configurable).
          */
         post: operations["authLogin"];
         delete?: never;
@@ -317,7 +317,7 @@ export interface paths {
         head?: never;
         /**
          * Update display name or password (self, ADMIN)
-         * @description Changing one's own password needs `currentPassword` and signs out every session of the user (tokens issued before stop working). `version` (409 when stale) or `If-Match` (412 when stale) guard against lost updates.
+         * @description Changing one's own password needs `currentPassword` and signs out every session of the user (tokens issued before stop working). `version` (409 when stale) or `If-Match` (412 when stale) guard against lost updates. Wrong current passwords are limited like logins (5 per account in 15 minutes, configurable; 429 with Retry-After beyond).
          */
         patch: operations["usersUpdate"];
         trace?: never;
@@ -3282,6 +3282,18 @@ export interface operations {
             422: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds (`too-many-password-checks`) */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };

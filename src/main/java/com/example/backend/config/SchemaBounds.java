@@ -75,6 +75,11 @@ final class SchemaBounds {
 			return;
 		}
 		String type = type(schema);
+		// JSON Schema patterns are ECMA-262 regular expressions: Java's \p{ASCII} is not
+		// one.
+		if (schema.getPattern() != null && schema.getPattern().contains("\\p{ASCII}")) {
+			schema.setPattern(schema.getPattern().replace("\\p{ASCII}", "[\\x00-\\x7F]"));
+		}
 		if ("string".equals(type) && schema.getMaxLength() == null && schema.getEnum() == null) {
 			schema.setMaxLength(maxLength(name, schema.getFormat()));
 		}
