@@ -10,7 +10,7 @@ FASTAPI = [
 
 COLUMNS = ["id", "group", "config", "simulation", "users", "note", "requests", "ok", "ko", "gatling_rps",
            "server_rps", "mean_ms", "p50_ms", "p95_ms", "p99_ms", "p999_ms", "busy_threads_mean",
-           "busy_threads_max", "active_connections_mean", "active_connections_max", "pending_mean", "pending_max",
+           "busy_threads_max", "connection_hold_ms", "active_connections_mean", "active_connections_max", "pending_mean", "pending_max",
            "process_cpu_mean", "machine_cpu", "live_threads_max", "load_before", "load_after", "assertions"]
 
 
@@ -58,7 +58,10 @@ def summary(results, by_id, checks, info):
               f"{info['wait_bound']:.0%} of the CPU bound 1 / c, i.e. when the wait, not the CPU, is the limit; "
               f"then the measured throughput must be within {info['little_low']:.2f}-{info['little_high']:.2f} of "
               "the bound (the tolerance covers the machine's load moving during the run). Rows where the CPU is "
-              "the limit are reported, not checked. Virtual threads must serve at least "
+              "the limit are reported, not checked. For the pool the same law reads X = P / U with U the time a "
+              "connection is really held (HikariCP's usage timer: W plus the round trip plus whatever the busy "
+              "CPU adds), checked when the pool is saturated (requests pending for a connection). "
+              "Virtual threads must serve at least "
               f"{info['virtual_factor']:.0f}x what 8 platform threads serve on the blocking scenario with "
               f"W = {info['factor_wait_ms']} ms (a long wait, so that even a busy CPU allows the factor: "
               "checked when the bounds allow it). Throughput here is the server's own count "
