@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import com.example.backend.ratelimit.RateLimiter;
+import com.example.backend.ratelimit.RateLimiters;
 import com.example.backend.auth.AuthExceptions.TooManyLoginAttempts;
 
 /**
@@ -17,8 +18,8 @@ class LoginThrottle {
 
 	private final RateLimiter limiter;
 
-	LoginThrottle(LoginThrottleSettings settings) {
-		this.limiter = new RateLimiter(settings.maxAttempts(), settings.window(), settings.maxTrackedKeys());
+	LoginThrottle(LoginThrottleSettings settings, RateLimiters limiters) {
+		this.limiter = limiters.create("login", settings.maxAttempts(), settings.window(), settings.maxTrackedKeys());
 	}
 
 	/** Takes one attempt from the key's budget or throws {@link TooManyLoginAttempts}. */

@@ -1,5 +1,7 @@
 package com.example.backend.posts;
 
+import java.util.List;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -21,6 +23,9 @@ interface PostRepository extends JpaRepository<Post, Long> {
 			where p.authorId = :authorId and p.status = com.example.backend.posts.PostStatus.PUBLISHED
 			""")
 	Page<Post> findPublishedByAuthor(@Param("authorId") long authorId, Pageable pageable);
+
+	@Query("select p.id from Post p where p.authorId = :authorId")
+	List<Long> findIdsByAuthor(@Param("authorId") long authorId);
 
 	@Query("select p from Post p where p.authorId = :authorId")
 	Page<Post> findAllByAuthor(@Param("authorId") long authorId, Pageable pageable);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.example.backend.access.Actor;
 import com.example.backend.access.Permission;
 import com.example.backend.access.Role;
+import com.example.backend.cache.CacheAside;
+import com.example.backend.cache.Caches;
 import com.example.backend.users.UserExceptions.CurrentPasswordMismatch;
 import com.example.backend.users.UserExceptions.EmailAlreadyRegistered;
 import com.example.backend.users.UserExceptions.LastAdminProtected;
@@ -41,10 +44,20 @@ public class UserService {
 
 	private final TransactionTemplate transactions;
 
-	UserService(UserRepository users, PasswordEncoder passwordEncoder, TransactionTemplate transactions) {
+	private final ApplicationEventPublisher events;
+
+	private final CacheAside<UserResponse> userCache;
+
+	private final CacheAside<TokenSubject> tokenSubjectCache;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Caches caches) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.transactions = transactions;
+		this.events = events;
+		this.userCache = caches.define("user", 1, UserResponse.class);
+		this.tokenSubjectCache = caches.define("token-subject", 1, TokenSubject.class);
 	}
 
 	/**
@@ -76,9 +89,20 @@ public class UserService {
 		return this.users.findByEmail(email).map(UserCredentials::of);
 	}
 
-	/** The user behind a token, if the account still exists. */
+	/**
+	 * The user behind a token, if the account still exists. Read on every authenticated
+	 * request, so cached; every change of role or token version evicts it. No transaction
+	 * here: a cache hit must not take a pool connection.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<TokenSubject> findTokenSubject(long id) {
-		return this.users.findTokenSubject(id);
+		return this.tokenSubjectCache.get(id, () -> this.users.findTokenSubject(id));
+	}
+
+	/** A user as the API shows it, through the cache. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Optional<UserResponse> find(long id) {
+		return this.userCache.get(id, () -> this.users.findById(id).map(UserResponse::of));
 	}
 
 	public boolean exists(long id) {
@@ -98,9 +122,10 @@ public class UserService {
 			.collect(Collectors.toMap(DisplayName::id, DisplayName::displayName));
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public UserResponse get(Actor actor, long id) {
 		requireSelfOr(actor, id, Permission.USER_READ);
-		return UserResponse.of(load(id));
+		return find(id).orElseThrow(() -> new NotFound("User", id));
 	}
 
 	public Page<UserResponse> search(String query, Pageable pageable) {
@@ -114,8 +139,9 @@ public class UserService {
 		requireSelfOr(actor, id, Permission.USER_MANAGE);
 		User user = load(id);
 		ETags.checkVersion(ifMatch, request.version(), user.getVersion(), "user");
-		if (request.displayName() != null) {
+		if (request.displayName() != null && !request.displayName().trim().equals(user.getDisplayName())) {
 			user.rename(request.displayName().trim());
+			this.events.publishEvent(new UserRenamed(id));
 		}
 		if (request.password() != null) {
 			// An admin resetting someone else's password does not know it; everyone else
@@ -127,6 +153,7 @@ public class UserService {
 			}
 			user.changePassword(this.passwordEncoder.encode(request.password()));
 		}
+		evictAfterCommit(id);
 		return UserResponse.of(this.users.saveAndFlush(user));
 	}
 
@@ -140,6 +167,7 @@ public class UserService {
 			requireAnotherAdmin(id);
 		}
 		user.changeRole(role);
+		evictAfterCommit(id);
 		return UserResponse.of(this.users.saveAndFlush(user));
 	}
 
@@ -149,7 +177,19 @@ public class UserService {
 		if (user.getRole() == Role.ADMIN) {
 			requireAnotherAdmin(id);
 		}
+		// Before the delete: listeners may still need to read what the user owns.
+		this.events.publishEvent(new UserDeleted(id));
+		evictAfterCommit(id);
 		this.users.delete(user);
+	}
+
+	/**
+	 * Cached copies go when the change commits, in every instance (they share Redis): a
+	 * password or role change voids older tokens at once.
+	 */
+	private void evictAfterCommit(long id) {
+		this.userCache.evictAfterCommit(id);
+		this.tokenSubjectCache.evictAfterCommit(id);
 	}
 
 	private User create(NewUser newUser, String passwordHash, Role role) {

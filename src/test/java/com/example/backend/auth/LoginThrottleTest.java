@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import com.example.backend.auth.AuthExceptions.TooManyLoginAttempts;
+import com.example.backend.ratelimit.RateLimiters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -12,7 +13,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class LoginThrottleTest {
 
-	private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(15), 100));
+	private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(15), 100),
+			RateLimiters.local());
 
 	@Test
 	void allowsTheConfiguredAttemptsThenAsksToRetryLater() {
