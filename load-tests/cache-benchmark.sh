@@ -12,7 +12,7 @@
 # Settings (environment): RUNS (3), DURATION s per measurement (5), WARMUP s per case and endpoint (10),
 # CONNECTIONS (32), LATENCY_DURATION s of the one-connection latency runs (5), BASE_PORT (19080),
 # REDIS_PORT (16380, a private redis-server started and stopped here), PGHOST/PGPORT/PGUSER
-# (127.0.0.1/5432/postgres), BENCH_DB (cache_bench).
+# (127.0.0.1/5432/postgres), BENCH_DB (cache_bench), JAR (a jar to measure instead of building one).
 # Results: load-tests/results/cache-benchmark.{md,svg}; raw wrk output and logs in load-tests/results/raw/cache-*.
 set -euo pipefail
 
@@ -52,9 +52,11 @@ for tool in wrk psql curl python3 redis-server redis-cli openssl; do
   command -v "$tool" > /dev/null || { echo "$tool is missing" >&2; exit 1; }
 done
 
-echo "== building the jar"
-./mvnw -B -q -DskipTests package
-JAR=$(ls target/*.jar | grep -v plain | head -1)
+if [[ -z "${JAR:-}" ]]; then
+  echo "== building the jar"
+  ./mvnw -B -q -DskipTests package
+  JAR=$(ls target/*.jar | grep -v plain | head -1)
+fi
 
 if ! psql -d postgres -Atc "select 1 from pg_database where datname = '$BENCH_DB'" | grep -q 1; then
   psql -d postgres -qc "create database $BENCH_DB"

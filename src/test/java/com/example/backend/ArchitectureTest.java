@@ -1,12 +1,17 @@
 package com.example.backend;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
 import org.springframework.data.repository.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -67,6 +72,47 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("..backend.auth..")
+			.check(app);
+	}
+
+	@Test
+	void servicesSeeNoHttp() {
+		noClasses().that()
+			.areAnnotatedWith(Service.class)
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("com.example.backend.web.ETags")
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.http..", "jakarta.servlet..")
+			.check(app);
+	}
+
+	@Test
+	void entitiesTakePlainValuesNotRequests() {
+		noClasses().that()
+			.areAnnotatedWith(Entity.class)
+			.should()
+			.dependOnClassesThat()
+			.haveSimpleNameEndingWith("Request")
+			.check(app);
+	}
+
+	/**
+	 * Behaviour is switched by properties, which a profile may set; code that tests a
+	 * profile name breaks silently when profiles are combined or renamed. The filter
+	 * variants are the exception: they are profiles by design.
+	 */
+	@Test
+	void onlyTheFilterVariantsDependOnProfileNames() {
+		noClasses().that()
+			.resideOutsideOfPackage("..backend.filters..")
+			.should()
+			.beAnnotatedWith(Profile.class)
+			.orShould()
+			.callMethodWhere(DescribedPredicate.describe("a profile check of the Environment",
+					(JavaMethodCall call) -> call.getTargetOwner().isAssignableTo(Environment.class)
+							&& call.getName().endsWith("Profiles")))
 			.check(app);
 	}
 

@@ -13,8 +13,6 @@ import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +36,10 @@ class AccessTokens {
 
 	private final Clock clock;
 
-	AccessTokens(JwtSettings settings, Environment environment, Clock clock) {
+	AccessTokens(JwtSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
-		this.key = SigningKeys.resolve(settings.secret(), environment.acceptsProfiles(Profiles.of("prod")));
+		this.key = SigningKeys.resolve(settings.secret(), settings.secretRequired());
 		this.parser = Jwts.parser()
 			.verifyWith(this.key)
 			.requireIssuer(settings.issuer())

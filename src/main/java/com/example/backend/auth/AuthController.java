@@ -20,6 +20,9 @@ import com.example.backend.auth.AuthRequests.RefreshRequest;
 import com.example.backend.auth.AuthRequests.RegisterRequest;
 import com.example.backend.users.NewUser;
 import com.example.backend.users.UserResponse;
+import com.example.backend.web.Responds;
+
+import static com.example.backend.web.Responds.Header.LOCATION;
 
 @RestController
 @RequestMapping(AuthController.PATH)
@@ -36,6 +39,7 @@ class AuthController {
 		this.auth = auth;
 	}
 
+	@Responds(status = 201, headers = LOCATION, problems = { "email-taken", "too-many-registrations" })
 	@PostMapping("/register")
 	@Operation(summary = "Create an account with role USER",
 			description = "The email is trimmed and unique regardless of case (409 when taken). At most 10 "
@@ -46,6 +50,7 @@ class AuthController {
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 
+	@Responds(problems = { "invalid-credentials", "too-many-login-attempts" })
 	@PostMapping("/login")
 	@Operation(summary = "Exchange email and password for tokens",
 			description = "401 is the same for an unknown email and a wrong password. After 5 attempts per email "
@@ -54,6 +59,7 @@ class AuthController {
 		return this.auth.login(request.email(), request.password(), http.getRemoteAddr());
 	}
 
+	@Responds(problems = "invalid-refresh-token")
 	@PostMapping("/refresh")
 	@Operation(summary = "Exchange a refresh token for a new pair (rotation)",
 			description = "The presented token is revoked. Presenting an already used token revokes its whole "
@@ -63,6 +69,7 @@ class AuthController {
 		return this.auth.refresh(request.refreshToken());
 	}
 
+	@Responds(status = 204)
 	@PostMapping("/logout")
 	@Operation(summary = "Revoke a refresh token and its family",
 			description = "Always 204, also for unknown tokens. Access tokens already issued stay valid until "

@@ -22,12 +22,12 @@ final class SigningKeys {
 	private SigningKeys() {
 	}
 
-	static SecretKey resolve(String secret, boolean production) {
+	static SecretKey resolve(String secret, boolean secretRequired) {
 		if (secret == null || secret.isBlank()) {
-			if (production) {
-				throw new IllegalStateException("app.jwt.secret (env APP_JWT_SECRET) is required in the prod profile: "
-						+ "a base64 string of at least " + MIN_KEY_BYTES
-						+ " random bytes, e.g. `openssl rand -base64 48`");
+			if (secretRequired) {
+				throw new IllegalStateException("app.jwt.secret (env APP_JWT_SECRET) is required "
+						+ "(app.jwt.secret-required=true, as in the prod profile): " + "a base64 string of at least "
+						+ MIN_KEY_BYTES + " random bytes, e.g. `openssl rand -base64 48`");
 			}
 			log.warn("app.jwt.secret is not set: generated a random signing key. Tokens will not survive a restart.");
 			return Jwts.SIG.HS256.key().build();

@@ -19,8 +19,8 @@ import com.example.backend.cache.Caches;
 import com.example.backend.catalog.CatalogExceptions.InsufficientStock;
 import com.example.backend.catalog.CatalogExceptions.SkuTaken;
 import com.example.backend.catalog.CatalogExceptions.UnknownProduct;
-import com.example.backend.web.ETags;
 import com.example.backend.web.NotFound;
+import com.example.backend.web.StaleVersion;
 
 /** The product catalogue, and the stock bookkeeping that orders rely on. */
 @Service
@@ -49,20 +49,30 @@ public class CatalogService {
 
 	@Transactional
 	public ProductResponse create(ProductRequest request) {
-		if (this.products.existsBySku(request.sku().trim())) {
+		String sku = request.sku().trim();
+		if (this.products.existsBySku(sku)) {
 			throw new SkuTaken();
 		}
-		return ProductResponse.of(this.products.saveAndFlush(new Product(request)));
+		Product product = new Product(sku, request.name().trim(), request.price(), request.stock());
+		return ProductResponse.of(this.products.saveAndFlush(product));
 	}
 
+	/**
+	 * Full update; changes nothing unless the product is still at {@code expectedVersion}
+	 * (null: unconditional). The request's own {@code version} field is not read here;
+	 * the controller folds it into {@code expectedVersion}.
+	 */
 	@Transactional
-	public ProductResponse update(long id, ProductRequest request, String ifMatch) {
+	public ProductResponse update(long id, ProductRequest request, Long expectedVersion) {
 		Product product = load(id);
-		ETags.checkVersion(ifMatch, request.version(), product.getVersion(), "product");
-		if (!product.getSku().equals(request.sku().trim()) && this.products.existsBySku(request.sku().trim())) {
+		if (expectedVersion != null && expectedVersion != product.getVersion()) {
+			throw new StaleVersion("product");
+		}
+		String sku = request.sku().trim();
+		if (!product.getSku().equals(sku) && this.products.existsBySku(sku)) {
 			throw new SkuTaken();
 		}
-		product.apply(request);
+		product.edit(sku, request.name().trim(), request.price(), request.stock());
 		this.productCache.evictAfterCommit(id);
 		return ProductResponse.of(this.products.saveAndFlush(product));
 	}

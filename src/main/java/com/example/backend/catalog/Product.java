@@ -35,15 +35,15 @@ class Product extends AuditedEntity {
 	protected Product() {
 	}
 
-	Product(ProductRequest request) {
-		apply(request);
+	Product(String sku, String name, BigDecimal price, int stock) {
+		edit(sku, name, price, stock);
 	}
 
-	void apply(ProductRequest request) {
-		this.sku = request.sku().trim();
-		this.name = request.name().trim();
-		this.price = request.price();
-		this.stock = request.stock();
+	void edit(String sku, String name, BigDecimal price, int stock) {
+		this.sku = sku;
+		this.name = name;
+		this.price = price;
+		this.stock = stock;
 	}
 
 	Long getId() {

@@ -28,6 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
+import com.example.backend.web.Responds;
+
+import static com.example.backend.web.Responds.Header.ETAG;
+import static com.example.backend.web.Responds.Header.LOCATION;
 
 @RestController
 @RequestMapping("/api/v1/products")
@@ -50,6 +54,7 @@ class ProductController {
 		return new PagedModel<>(this.catalog.list(Paging.sortedBy(pageable, SORTABLE)));
 	}
 
+	@Responds(headers = ETAG)
 	@GetMapping("/{id}")
 	@SecurityRequirements
 	@Operation(summary = "One product")
@@ -58,6 +63,7 @@ class ProductController {
 		return ETags.ok(product, product.version());
 	}
 
+	@Responds(status = 201, headers = LOCATION, problems = "sku-taken")
 	@PostMapping
 	@PreAuthorize("hasAuthority('product:manage')")
 	@Operation(summary = "Create a product (ADMIN)", description = "409 when the SKU is taken.")
@@ -66,6 +72,7 @@ class ProductController {
 		return ResponseEntity.created(URI.create("/api/v1/products/" + product.id())).body(product);
 	}
 
+	@Responds(headers = ETAG, problems = { "stale-version", "precondition-failed", "sku-taken" })
 	@PutMapping("/{id}")
 	@PreAuthorize("hasAuthority('product:manage')")
 	@Operation(summary = "Replace a product (ADMIN)",
@@ -74,10 +81,11 @@ class ProductController {
 	ResponseEntity<ProductResponse> update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody ProductRequest request) {
-		ProductResponse product = this.catalog.update(id, request, ifMatch);
+		ProductResponse product = this.catalog.update(id, request, ETags.expectedVersion(ifMatch, request.version()));
 		return ETags.ok(product, product.version());
 	}
 
+	@Responds(status = 204)
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasAuthority('product:manage')")
 	@Operation(summary = "Delete a product (ADMIN)",

@@ -16,7 +16,6 @@ import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.Profiles;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -27,9 +26,13 @@ import org.springframework.util.ClassUtils;
  * <p>
  * Data lives in {@code app.dev-database.data-dir} (default
  * {@code ~/.cache/reference-backend/postgres}) and survives restarts and
- * {@code mvn clean}. Never active in the {@code prod} profile, and absent from the
- * packaged jar: the dependency is optional and excluded from repackaging, which the class
- * check honours.
+ * {@code mvn clean}. Switched off by {@code app.dev-database.enabled=false} (as in the
+ * {@code prod} profile), and absent from the packaged jar: the dependency is optional and
+ * excluded from repackaging, which the class check honours.
+ * <p>
+ * Only this throw-away database brings the known development logins: the dev admin and,
+ * unless {@code app.demo-data.enabled} says otherwise, the demo data. Its properties come
+ * last, so any explicit setting wins.
  */
 class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -54,7 +57,6 @@ class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcess
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (environment.containsProperty("spring.datasource.url")
 				|| !environment.getProperty("app.dev-database.enabled", Boolean.class, true)
-				|| environment.acceptsProfiles(Profiles.of("prod"))
 				|| !ClassUtils.isPresent(ZONKY, application.getClassLoader())) {
 			return;
 		}
@@ -72,6 +74,7 @@ class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcess
 		// real one.
 		properties.put("app.bootstrap-admin.email", "admin@example.com");
 		properties.put("app.bootstrap-admin.password", "admin-password-change-me");
+		properties.put("app.demo-data.enabled", "true");
 		environment.getPropertySources().addLast(new MapPropertySource("embeddedPostgres", properties));
 	}
 

@@ -1,121 +1,221 @@
 package com.example.backend.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 
 /**
- * The OpenAPI 3.1 document: bearer scheme, and the problem+json error answers of the
- * contract added to every operation, so that clients see which errors each endpoint can
- * produce and what they look like.
+ * The OpenAPI 3.1 document at {@code /v3/api-docs}: bearer scheme, every operation's real
+ * answers ({@link OperationDocumentation}), the shared {@code Problem} schema and
+ * response headers, and realistic examples ({@code openapi/examples.json}). Clients
+ * generate code from it, so {@code OpenApiDocumentIT} checks real answers against it.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-	private static final String BEARER = "bearer";
+	static final String REQUEST_ID = "X-Request-Id";
 
-	private static final String PROBLEM = "Problem";
+	private static final String BEARER = "bearer";
 
 	private static final String DESCRIPTION = """
 			Users, posts, products and orders behind JWT bearer authentication.
 
 			* Errors are `application/problem+json` (RFC 9457) with `type` (`urn:problem-type:<name>`), `title`, \
-			`status`, `detail`, `instance`, `requestId` and, for 422, `errors: [{field, message}]`.
-			* 401 for a missing, invalid or expired token; 403 when the role lacks the permission (also for \
-			another user's profile: the answer is the same whether or not that user exists); 404 for resources \
-			that do not exist or belong to someone else.
+			`status`, `detail`, `instance`, `requestId` and, for 422, `errors: [{field, message}]`. Each \
+			operation lists the problem types it can answer with.
+			* 401 for a missing, invalid or expired token (also on public endpoints when a bad token is sent); \
+			403 when the role lacks the permission (also for another user's profile: the answer is the same \
+			whether or not that user exists); 404 for resources that do not exist or belong to someone else.
 			* Paging: `?page=0&size=20&sort=property,asc|desc`; `size` is capped at 100 (larger values are \
 			silently reduced); only the documented properties are sortable (others: 400).
 			* Every response has `X-Request-Id`: the caller's value when it is 1-64 characters of \
 			`[A-Za-z0-9._-]`, otherwise a new one.
+			* Single resources carry an `ETag`; changes accept `If-Match` (412 when stale), GETs answer 304 to \
+			a matching `If-None-Match`.
 			* Changing one's own password, or an admin changing one's role, signs the user out everywhere: \
 			tokens issued before stop working at once.
 			""";
 
+	/**
+	 * Response schemas whose properties may be null (everything else in a response is
+	 * always present and never null): an order outlives its user and its products.
+	 */
+	private static final Map<String, List<String>> NULLABLE = Map.of("OrderResponse", List.of("userId"), "Item",
+			List.of("productId"));
+
+	/**
+	 * Money goes out as a string with two decimals ({@code @JsonFormat(shape = STRING)},
+	 * which springdoc does not see).
+	 */
+	private static final Map<String, List<String>> MONEY = Map.of("OrderResponse", List.of("total"), "Item",
+			List.of("unitPrice", "lineTotal"), "ProductResponse", List.of("price"));
+
 	@Bean
 	OpenAPI openApi() {
-		return new OpenAPI().info(new Info().title("Reference backend API").version("v1").description(DESCRIPTION))
-			.components(new Components()
-				.addSecuritySchemes(BEARER,
-						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
-				.addSchemas(PROBLEM, problemSchema()))
+		return new OpenAPI()
+			.info(new Info().title("Reference backend API")
+				.version("v1")
+				.description(DESCRIPTION)
+				.contact(new Contact().name("Reference backend team").email("api@example.com"))
+				.license(new License().name("Apache 2.0").identifier("Apache-2.0")))
+			// Relative: the document and Swagger UI work on whatever host and port serve
+			// them.
+			.servers(List.of(new Server().url("/").description("The server that serves this document")))
+			.components(new Components().addSecuritySchemes(BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER));
 	}
 
 	@Bean
-	OpenApiCustomizer problemResponses() {
-		return openApi -> openApi.getPaths()
-			.forEach((path, item) -> item.readOperationsMap()
-				.forEach((method, operation) -> addProblems(path, method, operation)));
+	OperationCustomizer operationDocumentation() {
+		return new OperationDocumentation();
 	}
 
-	private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
-		ApiResponses responses = operation.getResponses();
-		boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
-		boolean hasBody = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
-				|| method == PathItem.HttpMethod.PATCH;
-		problem(responses, "400", "Malformed request: unparseable JSON, wrong type, bad query parameter", 400,
-				"malformed-request");
-		if (secured) {
-			problem(responses, "401", "Missing, invalid or expired access token", 401, "unauthorized");
-			problem(responses, "403", "The caller's role lacks the permission", 403, "forbidden");
-		}
-		if (path.contains("{")) {
-			problem(responses, "404", "Not found, or not yours", 404, "not-found");
-		}
-		if (hasBody) {
-			problem(responses, "415", "Content type is not application/json", 415, "unsupported-media-type");
-			problem(responses, "422", "Validation failed; `errors` lists the fields", 422, "validation-failed");
-		}
-		problem(responses, "500", "Unexpected error; quote the requestId", 500, "internal-error");
+	/**
+	 * Runs after springdoc has dropped the schemas it saw no reference to, which is why
+	 * the shared components are added here and not in {@link #openApi()}.
+	 */
+	@Bean
+	OpenApiCustomizer sharedComponents() {
+		Map<String, Object> examples = readExamples();
+		return openApi -> {
+			Components components = openApi.getComponents();
+			components.addSchemas(OperationDocumentation.PROBLEM_SCHEMA, problemSchema());
+			headers().forEach(components::addHeaders);
+			components.getSchemas().forEach((name, schema) -> {
+				if (examples.containsKey(name)) {
+					schema.setExample(examples.get(name));
+				}
+				if (isResponse(name) && schema.getProperties() != null) {
+					schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+					NULLABLE.getOrDefault(name, List.of()).forEach(property -> nullable(schema, property));
+					MONEY.getOrDefault(name, List.of())
+						.forEach(property -> schema.getProperties().put(property, moneySchema()));
+				}
+			});
+		};
 	}
 
-	private static void problem(ApiResponses responses, String code, String description, int status, String type) {
-		if (responses.containsKey(code)) {
-			return;
+	/** Answers always carry every property, so clients need not check for absence. */
+	private static boolean isResponse(String schemaName) {
+		return schemaName.endsWith("Response") || schemaName.startsWith("PagedModel")
+				|| Set.of("Author", "Item", "PageMetadata").contains(schemaName);
+	}
+
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void nullable(Schema<?> schema, String property) {
+		Schema target = schema.getProperties().get(property);
+		if (target != null && target.getTypes() != null) {
+			Set<String> types = new java.util.LinkedHashSet<>(target.getTypes());
+			types.add("null");
+			target.setTypes(types);
 		}
-		Map<String, Object> example = Map.of("type", "urn:problem-type:" + type, "title", description.split("[;:,]")[0],
-				"status", status, "detail", description, "instance", "/api/v1/...", "requestId",
-				"3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10");
-		MediaType mediaType = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+	}
+
+	private static Schema<?> moneySchema() {
+		return new JsonSchema().types(Set.of("string"))
+			.pattern("^-?[0-9]+\\.[0-9]{2}$")
+			.description("A decimal amount with two places, as a string")
+			.example("19.99");
+	}
+
+	private static Map<String, Header> headers() {
+		Map<String, Header> headers = new LinkedHashMap<>();
+		headers.put(REQUEST_ID,
+				header("The caller's X-Request-Id when it is 1-64 characters of [A-Za-z0-9._-], otherwise a new id; "
+						+ "the same value as requestId in problems", "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10"));
+		headers.put("ETag",
+				header("Strong tag of the representation's version; send it as If-Match to change it", "\"3\""));
+		headers.put("Idempotent-Replayed",
+				header("true when this answer replays the first result for the same Idempotency-Key", "false"));
+		headers.put("WWW-Authenticate",
+				header("The bearer challenge; error=\"invalid_token\" when a token was sent but rejected",
+						"Bearer realm=\"api\", error=\"invalid_token\""));
+		Header retryAfter = new Header().description("Seconds to wait before trying again")
+			.required(true)
+			.schema(new JsonSchema().types(Set.of("integer")).minimum(java.math.BigDecimal.ZERO))
+			.example(30);
+		headers.put("Retry-After", retryAfter);
+		headers.get("Idempotent-Replayed").getSchema().setEnum(List.of("true", "false"));
+		headers.get(REQUEST_ID).getSchema().setPattern("^[A-Za-z0-9._-]{1,64}$");
+		return headers;
+	}
+
+	private static Header header(String description, String example) {
+		return new Header().description(description)
+			.required(true)
+			.schema(new JsonSchema().types(Set.of("string")).maxLength(200))
 			.example(example);
-		responses.addApiResponse(code, new ApiResponse().description(description)
-			.content(new Content().addMediaType("application/problem+json", mediaType)));
 	}
 
 	private static Schema<?> problemSchema() {
-		ObjectSchema fieldError = new ObjectSchema();
-		fieldError.addProperty("field", new StringSchema());
-		fieldError.addProperty("message", new StringSchema());
-		ObjectSchema problem = new ObjectSchema();
-		problem.description("RFC 9457 problem details");
-		problem.addProperty("type", new StringSchema().example("urn:problem-type:validation-failed"));
-		problem.addProperty("title", new StringSchema());
-		problem.addProperty("status", new IntegerSchema());
-		problem.addProperty("detail", new StringSchema());
-		problem.addProperty("instance", new StringSchema());
-		problem.addProperty("requestId", new StringSchema());
-		problem.addProperty("errors", new ArraySchema().items(fieldError));
+		JsonSchema fieldError = new JsonSchema();
+		fieldError.types(Set.of("object"));
+		fieldError.addProperty("field", new JsonSchema().types(Set.of("string")).maxLength(200).example("title"));
+		fieldError.addProperty("message",
+				new JsonSchema().types(Set.of("string")).maxLength(500).example("must not be blank"));
+		fieldError.setRequired(List.of("field", "message"));
+		JsonSchema problem = new JsonSchema();
+		problem.types(Set.of("object"));
+		problem.description("RFC 9457 problem details. Other members (e.g. productId) may be added per type.");
+		problem.addProperty("type",
+				new JsonSchema().types(Set.of("string"))
+					.format("uri")
+					.maxLength(200)
+					.description("urn:problem-type:<name>; clients switch on the name")
+					.example("urn:problem-type:validation-failed"));
+		problem.addProperty("title", new JsonSchema().types(Set.of("string")).maxLength(200));
+		problem.addProperty("status",
+				new JsonSchema().types(Set.of("integer"))
+					.format("int32")
+					.minimum(java.math.BigDecimal.valueOf(400))
+					.maximum(java.math.BigDecimal.valueOf(599)));
+		problem.addProperty("detail", new JsonSchema().types(Set.of("string")).maxLength(1000));
+		problem.addProperty("instance",
+				new JsonSchema().types(Set.of("string")).format("uri-reference").maxLength(2000));
+		problem.addProperty("requestId", new JsonSchema().types(Set.of("string")).maxLength(64));
+		problem.addProperty("errors",
+				new JsonSchema().types(Set.of("array"))
+					.maxItems(100)
+					.items(fieldError)
+					.description("422 validation-failed only: the invalid fields"));
+		problem.setRequired(List.of("type", "title", "status", "detail", "instance", "requestId"));
 		return problem;
+	}
+
+	private static Map<String, Object> readExamples() {
+		try (InputStream in = new ClassPathResource("openapi/examples.json").getInputStream()) {
+			return JsonMapper.shared().readValue(in, new TypeReference<Map<String, Object>>() {
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import com.example.backend.access.Actor;
@@ -23,12 +22,13 @@ import com.example.backend.users.UserService;
 
 /**
  * Something to look at on a first start: a few users of each role, products and posts.
- * Only in the default profile (never in prod) and only once: if the first demo user
- * exists, nothing is added. The logins are listed in the README.
+ * Its users have published passwords (a MODERATOR among them), so it is created only when
+ * {@code app.demo-data.enabled=true}: set by the embedded development database, never by
+ * default on any other database, whatever the profiles. Created once: if the first demo
+ * user exists, nothing is added. The logins are listed in the README.
  */
 @Component
-@Profile("default")
-@ConditionalOnBooleanProperty(name = "app.demo-data.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty("app.demo-data.enabled")
 class DemoData implements ApplicationRunner {
 
 	static final String PASSWORD = "demo-password";

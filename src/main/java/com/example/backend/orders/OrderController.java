@@ -33,6 +33,11 @@ import com.example.backend.orders.OrderRequests.ChangeStatusRequest;
 import com.example.backend.orders.OrderRequests.CreateOrderRequest;
 import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
+import com.example.backend.web.Responds;
+
+import static com.example.backend.web.Responds.Header.ETAG;
+import static com.example.backend.web.Responds.Header.IDEMPOTENT_REPLAYED;
+import static com.example.backend.web.Responds.Header.LOCATION;
 
 @RestController
 @RequestMapping("/api/v1/orders")
@@ -49,6 +54,8 @@ class OrderController {
 		this.orders = orders;
 	}
 
+	@Responds(status = 201, headers = { LOCATION, IDEMPOTENT_REPLAYED },
+			problems = { "insufficient-stock", "unknown-product", "idempotency-key-reused" })
 	@PostMapping
 	@PreAuthorize("hasAuthority('order:write-own')")
 	@Operation(summary = "Place an order",
@@ -70,6 +77,7 @@ class OrderController {
 			.body(created.order());
 	}
 
+	@Responds(problems = "forbidden")
 	@GetMapping
 	@Operation(summary = "List orders, newest first",
 			description = "Own orders; ADMIN sees all and may filter by `userId`. Filter by `status`.")
@@ -79,6 +87,7 @@ class OrderController {
 		return new PagedModel<>(this.orders.list(actor, userId, status, Paging.sortedBy(pageable, SORTABLE)));
 	}
 
+	@Responds(headers = ETAG)
 	@GetMapping("/{id}")
 	@Operation(summary = "One order (owner, ADMIN)", description = "404 for anyone else's order.")
 	ResponseEntity<OrderResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
@@ -86,16 +95,18 @@ class OrderController {
 		return ETags.ok(order, order.version());
 	}
 
+	@Responds(headers = ETAG, problems = { "order-not-cancellable", "precondition-failed" })
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel an order",
 			description = "Owner while PENDING, ADMIN while PENDING or PAID; the stock is returned. 409 otherwise. "
 					+ "An optional `If-Match` (ETag from GET) makes it conditional (412 when stale).")
 	ResponseEntity<OrderResponse> cancel(@AuthenticationPrincipal Actor actor, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		OrderResponse order = this.orders.cancel(actor, id, ifMatch);
+		OrderResponse order = this.orders.cancel(actor, id, ETags.expectedVersion(ifMatch, null));
 		return ETags.ok(order, order.version());
 	}
 
+	@Responds(headers = ETAG, problems = { "illegal-status-transition", "precondition-failed" })
 	@PatchMapping("/{id}/status")
 	@PreAuthorize("hasAuthority('order:manage')")
 	@Operation(summary = "Move an order on (ADMIN)",
@@ -104,7 +115,7 @@ class OrderController {
 	ResponseEntity<OrderResponse> changeStatus(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody ChangeStatusRequest request) {
-		OrderResponse order = this.orders.changeStatus(id, request.status(), ifMatch);
+		OrderResponse order = this.orders.changeStatus(id, request.status(), ETags.expectedVersion(ifMatch, null));
 		return ETags.ok(order, order.version());
 	}
 

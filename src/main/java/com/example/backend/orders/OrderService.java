@@ -18,9 +18,9 @@ import com.example.backend.orders.OrderExceptions.IllegalStatusTransition;
 import com.example.backend.orders.OrderExceptions.OrderNotCancellable;
 import com.example.backend.orders.OrderExceptions.OtherUsersOrdersForbidden;
 import com.example.backend.orders.OrderRequests.CreateOrderRequest;
-import com.example.backend.web.ETags;
 import com.example.backend.web.NotFound;
 import com.example.backend.web.Sha256;
+import com.example.backend.web.StaleVersion;
 
 /**
  * Orders: creation with atomic stock reservation and idempotent retries, the status life
@@ -92,12 +92,13 @@ public class OrderService {
 
 	/**
 	 * Owners may cancel while PENDING, {@code order:manage} while PENDING or PAID; the
-	 * stock goes back.
+	 * stock goes back. Changes nothing unless the order is still at
+	 * {@code expectedVersion} (null: unconditional).
 	 */
 	@Transactional
-	public OrderResponse cancel(Actor actor, long id, String ifMatch) {
+	public OrderResponse cancel(Actor actor, long id, Long expectedVersion) {
 		Order order = loadVisible(actor, id);
-		ETags.checkIfMatch(ifMatch, order.getVersion());
+		requireVersion(order, expectedVersion);
 		boolean byOwner = !actor.can(Permission.ORDER_MANAGE);
 		if (byOwner && order.getStatus() != OrderStatus.PENDING) {
 			throw new OrderNotCancellable(order.getStatus(), true);
@@ -109,10 +110,13 @@ public class OrderService {
 		return OrderResponse.of(this.orders.saveAndFlush(order));
 	}
 
+	/**
+	 * Changes nothing unless the order is still at {@code expectedVersion} (null: any).
+	 */
 	@Transactional
-	public OrderResponse changeStatus(long id, OrderStatus next, String ifMatch) {
+	public OrderResponse changeStatus(long id, OrderStatus next, Long expectedVersion) {
 		Order order = this.orders.findById(id).orElseThrow(() -> new NotFound("Order", id));
-		ETags.checkIfMatch(ifMatch, order.getVersion());
+		requireVersion(order, expectedVersion);
 		OrderStatus previous = order.getStatus();
 		if (!order.moveTo(next)) {
 			throw new IllegalStatusTransition(previous, next);
@@ -138,6 +142,12 @@ public class OrderService {
 			.filter(item -> item.getProductId() != null)
 			.forEach(item -> quantities.put(item.getProductId(), item.getQuantity()));
 		this.catalog.release(quantities);
+	}
+
+	private static void requireVersion(Order order, Long expectedVersion) {
+		if (expectedVersion != null && expectedVersion != order.getVersion()) {
+			throw new StaleVersion("order");
+		}
 	}
 
 	private Order loadVisible(Actor actor, long id) {

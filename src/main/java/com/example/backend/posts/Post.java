@@ -39,15 +39,16 @@ class Post extends AuditedEntity {
 	protected Post() {
 	}
 
-	Post(long authorId, PostRequest request) {
+	Post(long authorId, String title, String body, PostStatus status) {
 		this.authorId = authorId;
-		apply(request);
+		edit(title, body, status);
 	}
 
-	void apply(PostRequest request) {
-		this.title = request.title().trim();
-		this.body = request.body();
-		this.status = request.status();
+	/** Replaces the content; the title is stored without surrounding blanks. */
+	void edit(String title, String body, PostStatus status) {
+		this.title = title.trim();
+		this.body = body;
+		this.status = status;
 	}
 
 	boolean isPublished() {

@@ -29,8 +29,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.backend.access.Actor;
+import com.example.backend.posts.PostExceptions.VersionRequired;
 import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
+import com.example.backend.web.Responds;
+
+import static com.example.backend.web.Responds.Header.ETAG;
+import static com.example.backend.web.Responds.Header.LOCATION;
 
 @RestController
 @Tag(name = "Posts")
@@ -63,6 +68,7 @@ class PostController {
 		return new PagedModel<>(this.posts.listByAuthor(actor, id, Paging.sortedBy(pageable, SORTABLE)));
 	}
 
+	@Responds(headers = ETAG)
 	@GetMapping("/api/v1/posts/{id}")
 	@SecurityRequirements
 	@Operation(summary = "One post, with ETag",
@@ -73,6 +79,7 @@ class PostController {
 		return ETags.ok(post, post.version());
 	}
 
+	@Responds(status = 201, headers = { LOCATION, ETAG })
 	@PostMapping("/api/v1/posts")
 	@PreAuthorize("hasAuthority('post:write-own')")
 	@Operation(summary = "Create a post")
@@ -83,6 +90,8 @@ class PostController {
 			.body(post);
 	}
 
+	@Responds(headers = ETAG,
+			problems = { "forbidden", "stale-version", "precondition-failed", "precondition-required" })
 	@PutMapping("/api/v1/posts/{id}")
 	@Operation(summary = "Replace a post (author, MODERATOR, ADMIN)",
 			description = "Needs `version` in the body (409 when stale) or an `If-Match` ETag (412 when stale); "
@@ -91,10 +100,14 @@ class PostController {
 			@Parameter(description = "ETag from GET, e.g. \"3\"") @RequestHeader(name = HttpHeaders.IF_MATCH,
 					required = false) String ifMatch,
 			@Valid @RequestBody PostRequest request) {
-		PostResponse post = this.posts.update(actor, id, request, ifMatch);
+		if (ifMatch == null && request.version() == null) {
+			throw new VersionRequired();
+		}
+		PostResponse post = this.posts.update(actor, id, request, ETags.expectedVersion(ifMatch, request.version()));
 		return ETags.ok(post, post.version());
 	}
 
+	@Responds(status = 204, problems = "forbidden")
 	@DeleteMapping("/api/v1/posts/{id}")
 	@Operation(summary = "Delete a post (author, MODERATOR, ADMIN)")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal Actor actor, @PathVariable long id) {

@@ -19,15 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.backend.access.Actor;
 import com.example.backend.access.Permission;
 import com.example.backend.posts.PostExceptions.NotYourPost;
-import com.example.backend.posts.PostExceptions.VersionRequired;
 import com.example.backend.cache.CacheAside;
 import com.example.backend.cache.Caches;
 import com.example.backend.users.UserDeleted;
 import com.example.backend.users.UserRenamed;
 import com.example.backend.users.UserResponse;
 import com.example.backend.users.UserService;
-import com.example.backend.web.ETags;
 import com.example.backend.web.NotFound;
+import com.example.backend.web.StaleVersion;
 
 /**
  * Posts and their visibility rules: published posts are public; drafts are seen only by
@@ -109,22 +108,23 @@ public class PostService {
 
 	@Transactional
 	public PostResponse create(Actor actor, PostRequest request) {
+		Post post = new Post(actor.userId(), request.title(), request.body(), request.status());
 		this.firstPageCache.evictAfterCommit(FIRST_PAGE_KEY);
-		return withAuthor(this.posts.saveAndFlush(new Post(actor.userId(), request)));
+		return withAuthor(this.posts.saveAndFlush(post));
 	}
 
 	/**
-	 * Full update guarded by optimistic locking: {@code ifMatch} (412 when stale) or the
-	 * body's version (409 when stale); one of them is required (428).
+	 * Full update guarded by optimistic locking: changes nothing unless the post is still
+	 * at {@code expectedVersion} (null: unconditional). The request's own {@code version}
+	 * field is not read here; the controller folds it into {@code expectedVersion}.
 	 */
 	@Transactional
-	public PostResponse update(Actor actor, long id, PostRequest request, String ifMatch) {
+	public PostResponse update(Actor actor, long id, PostRequest request, Long expectedVersion) {
 		Post post = loadChangeable(actor, id);
-		if (ifMatch == null && request.version() == null) {
-			throw new VersionRequired();
+		if (expectedVersion != null && expectedVersion != post.getVersion()) {
+			throw new StaleVersion("post");
 		}
-		ETags.checkVersion(ifMatch, request.version(), post.getVersion(), "post");
-		post.apply(request);
+		post.edit(request.title(), request.body(), request.status());
 		evictAfterCommit(List.of(id));
 		return withAuthor(this.posts.saveAndFlush(post));
 	}

@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 import com.example.backend.access.Actor;
 import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
+import com.example.backend.web.Responds;
+
+import static com.example.backend.web.Responds.Header.ETAG;
 
 @RestController
 @RequestMapping("/api/v1/users")
@@ -44,6 +47,7 @@ class UserController {
 		this.users = users;
 	}
 
+	@Responds(headers = ETAG)
 	@GetMapping("/me")
 	@Operation(summary = "The current user")
 	ResponseEntity<UserResponse> me(@AuthenticationPrincipal Actor actor) {
@@ -61,6 +65,7 @@ class UserController {
 		return new PagedModel<>(this.users.search(q, Paging.sortedBy(pageable, SORTABLE)));
 	}
 
+	@Responds(headers = ETAG, problems = "forbidden")
 	@GetMapping("/{id}")
 	@Operation(summary = "One user (self, MODERATOR, ADMIN)")
 	ResponseEntity<UserResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
@@ -68,6 +73,8 @@ class UserController {
 		return ETags.ok(user, user.version());
 	}
 
+	@Responds(headers = ETAG,
+			problems = { "forbidden", "stale-version", "precondition-failed", "current-password-mismatch" })
 	@PatchMapping("/{id}")
 	@Operation(summary = "Update display name or password (self, ADMIN)",
 			description = "Changing one's own password needs `currentPassword` and signs out every session "
@@ -76,10 +83,11 @@ class UserController {
 	ResponseEntity<UserResponse> update(@AuthenticationPrincipal Actor actor, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody UpdateUserRequest request) {
-		UserResponse user = this.users.update(actor, id, request, ifMatch);
+		UserResponse user = this.users.update(actor, id, request, ETags.expectedVersion(ifMatch, request.version()));
 		return ETags.ok(user, user.version());
 	}
 
+	@Responds(problems = "last-admin")
 	@PutMapping("/{id}/role")
 	@PreAuthorize("hasAuthority('user:manage')")
 	@Operation(summary = "Change a user's role (ADMIN)",
@@ -90,6 +98,7 @@ class UserController {
 		return this.users.changeRole(actor, id, request.role());
 	}
 
+	@Responds(status = 204, problems = "last-admin")
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasAuthority('user:manage')")
 	@Operation(summary = "Delete a user (ADMIN)", description = "The last ADMIN cannot be deleted (409).")

@@ -26,8 +26,8 @@ import com.example.backend.users.UserExceptions.CurrentPasswordMismatch;
 import com.example.backend.users.UserExceptions.EmailAlreadyRegistered;
 import com.example.backend.users.UserExceptions.LastAdminProtected;
 import com.example.backend.users.UserExceptions.OwnRoleChangeForbidden;
-import com.example.backend.web.ETags;
 import com.example.backend.web.NotFound;
+import com.example.backend.web.StaleVersion;
 
 /**
  * Accounts: registration, profiles, roles. Ownership rules live here (the controller only
@@ -134,27 +134,54 @@ public class UserService {
 		return page.map(UserResponse::of);
 	}
 
-	@Transactional
-	public UserResponse update(Actor actor, long id, UpdateUserRequest request, String ifMatch) {
+	/**
+	 * Renames and/or sets a new password; changes nothing unless the user is still at
+	 * {@code expectedVersion} (null: unconditional). The request's own {@code version}
+	 * field is not read here; the controller folds it into {@code expectedVersion}.
+	 * <p>
+	 * As in {@link #register}, the Argon2 work (checking the current password, hashing
+	 * the new one) runs before the transaction, so that it holds no pool connection. The
+	 * transaction then re-checks what the work was based on: a password changed in
+	 * between makes the checked current password stale.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public UserResponse update(Actor actor, long id, UpdateUserRequest request, Long expectedVersion) {
 		requireSelfOr(actor, id, Permission.USER_MANAGE);
-		User user = load(id);
-		ETags.checkVersion(ifMatch, request.version(), user.getVersion(), "user");
-		if (request.displayName() != null && !request.displayName().trim().equals(user.getDisplayName())) {
-			user.rename(request.displayName().trim());
-			this.events.publishEvent(new UserRenamed(id));
-		}
+		String checkedPasswordHash = null;
+		String newPasswordHash = null;
 		if (request.password() != null) {
+			User before = load(id);
+			requireVersion(before, expectedVersion);
 			// An admin resetting someone else's password does not know it; everyone else
 			// proves it.
 			boolean resetByAdmin = !actor.isSelf(id) && actor.can(Permission.USER_MANAGE);
-			if (!resetByAdmin && (request.currentPassword() == null
-					|| !this.passwordEncoder.matches(request.currentPassword(), user.getPasswordHash()))) {
+			if (!resetByAdmin) {
+				checkedPasswordHash = before.getPasswordHash();
+				if (request.currentPassword() == null
+						|| !this.passwordEncoder.matches(request.currentPassword(), checkedPasswordHash)) {
+					throw new CurrentPasswordMismatch();
+				}
+			}
+			newPasswordHash = this.passwordEncoder.encode(request.password());
+		}
+		String currentPasswordHash = checkedPasswordHash;
+		String passwordHash = newPasswordHash;
+		return this.transactions.execute((status) -> {
+			User user = load(id);
+			requireVersion(user, expectedVersion);
+			if (currentPasswordHash != null && !currentPasswordHash.equals(user.getPasswordHash())) {
 				throw new CurrentPasswordMismatch();
 			}
-			user.changePassword(this.passwordEncoder.encode(request.password()));
-		}
-		evictAfterCommit(id);
-		return UserResponse.of(this.users.saveAndFlush(user));
+			if (request.displayName() != null && !request.displayName().trim().equals(user.getDisplayName())) {
+				user.rename(request.displayName().trim());
+				this.events.publishEvent(new UserRenamed(id));
+			}
+			if (passwordHash != null) {
+				user.changePassword(passwordHash);
+			}
+			evictAfterCommit(id);
+			return UserResponse.of(this.users.saveAndFlush(user));
+		});
 	}
 
 	@Transactional
@@ -206,6 +233,12 @@ public class UserService {
 		boolean anotherAdminLeft = admins.stream().anyMatch(admin -> admin.getId() != leavingAdminId);
 		if (!anotherAdminLeft) {
 			throw new LastAdminProtected();
+		}
+	}
+
+	private static void requireVersion(User user, Long expectedVersion) {
+		if (expectedVersion != null && expectedVersion != user.getVersion()) {
+			throw new StaleVersion("user");
 		}
 	}
 

@@ -85,9 +85,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
-	@ExceptionHandler(OptimisticLockingFailureException.class)
-	ResponseEntity<Object> handleStaleVersion(OptimisticLockingFailureException ex, WebRequest request) {
-		return respond(new ETags.StaleVersion("resource").getBody(), request);
+	/**
+	 * A change based on an old version, found by the service ({@link StaleVersion}) or by
+	 * Hibernate's version check when a concurrent update won the race. The client stated
+	 * its version either in {@code If-Match} (then the precondition failed: 412) or in
+	 * the body (409).
+	 */
+	@ExceptionHandler({ StaleVersion.class, OptimisticLockingFailureException.class })
+	ResponseEntity<Object> handleStaleVersion(Exception ex, WebRequest request) {
+		if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
+			return respond(ProblemTypes.problem(HttpStatus.PRECONDITION_FAILED, "precondition-failed",
+					"Precondition failed",
+					"If-Match does not match the current ETag; reload the resource and apply your change again."),
+					request);
+		}
+		ProblemDetail problem = (ex instanceof StaleVersion stale) ? stale.getBody()
+				: new StaleVersion("resource").getBody();
+		return respond(problem, request);
 	}
 
 	/**

@@ -1,16 +1,20 @@
 package com.example.backend.web;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Optimistic locking over HTTP. Strong ETags derived from an entity's version:
- * {@code "7"}. Versions change on every update of the entity itself. Data embedded from
- * elsewhere (a post's author name) can change without it, so a conditional GET may answer
- * 304 for a post whose author was renamed since; for this API that is an accepted
- * trade-off for a cheap tag.
+ * Optimistic locking over HTTP, for controllers: services never see a header, they
+ * compare the expected version a controller derives here with the stored one (and throw
+ * {@link StaleVersion}). Strong ETags derived from an entity's version: {@code "7"}.
+ * Versions change on every update of the entity itself. Data embedded from elsewhere (a
+ * post's author name) can change without it, so a conditional GET may answer 304 for a
+ * post whose author was renamed since; for this API that is an accepted trade-off for a
+ * cheap tag.
  */
 public final class ETags {
+
+	/** Versions start at 0 and only grow. */
+	private static final Long UNMATCHABLE = -1L;
 
 	private ETags() {
 	}
@@ -25,59 +29,55 @@ public final class ETags {
 	}
 
 	/**
-	 * Whether an {@code If-Match} header allows changing a resource at {@code version}.
-	 * {@code *} matches any existing resource; weak tags never match, because If-Match
-	 * demands strong comparison (RFC 9110).
+	 * The version a change is based on, for a service to compare with the stored one:
+	 * from {@code If-Match} ({@code "7"}) and/or a body's {@code version}. Null when the
+	 * client sent neither, or only {@code If-Match: *} (any existing version): the change
+	 * is then unconditional.
+	 * <p>
+	 * A tag that cannot match any version gives a version that no resource has, so the
+	 * service answers stale after its usual existence and permission checks: weak tags
+	 * (If-Match demands strong comparison, RFC 9110), tags that are not a version, a list
+	 * naming several versions (at most one of them can be current) and a tag that
+	 * contradicts the body's version.
 	 */
-	public static boolean ifMatchSatisfied(String ifMatch, long version) {
-		String current = of(version);
+	public static Long expectedVersion(String ifMatch, Long bodyVersion) {
+		if (ifMatch == null) {
+			return bodyVersion;
+		}
+		Long fromHeader = null;
 		for (String tag : ifMatch.split(",")) {
 			String candidate = tag.trim();
-			if (candidate.equals("*") || candidate.equals(current)) {
-				return true;
+			if (candidate.equals("*")) {
+				return bodyVersion;
+			}
+			Long version = parse(candidate);
+			if (version == null || (fromHeader != null && !fromHeader.equals(version))) {
+				return UNMATCHABLE;
+			}
+			fromHeader = version;
+		}
+		if (fromHeader == null || (bodyVersion != null && !bodyVersion.equals(fromHeader))) {
+			return UNMATCHABLE;
+		}
+		return fromHeader;
+	}
+
+	private static Long parse(String tag) {
+		if (tag.length() < 3 || tag.length() > 21 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"') {
+			return null;
+		}
+		String digits = tag.substring(1, tag.length() - 1);
+		for (int i = 0; i < digits.length(); i++) {
+			if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+				return null;
 			}
 		}
-		return false;
-	}
-
-	/**
-	 * Answers 412 unless {@code ifMatch} is absent or matches {@code version}: the change
-	 * was based on an older representation, and applying it would lose someone's update.
-	 */
-	public static void checkIfMatch(String ifMatch, long version) {
-		if (ifMatch != null && !ifMatchSatisfied(ifMatch, version)) {
-			throw new PreconditionFailed();
+		try {
+			return Long.parseLong(digits);
 		}
-	}
-
-	/**
-	 * Checks the two ways a client can say which version its change is based on, each
-	 * when given: {@code If-Match} (412 when stale) and the body's {@code version} (409
-	 * when stale). Either way nothing is changed.
-	 */
-	public static void checkVersion(String ifMatch, Long bodyVersion, long version, String resource) {
-		checkIfMatch(ifMatch, version);
-		if (bodyVersion != null && bodyVersion != version) {
-			throw new StaleVersion(resource);
+		catch (NumberFormatException ex) {
+			return null; // beyond Long.MAX_VALUE
 		}
-	}
-
-	static final class StaleVersion extends ApiException {
-
-		StaleVersion(String resource) {
-			super(HttpStatus.CONFLICT, "stale-version", "Stale version",
-					"The " + resource + " was changed by someone else; reload it and apply your change again.");
-		}
-
-	}
-
-	static final class PreconditionFailed extends ApiException {
-
-		PreconditionFailed() {
-			super(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
-					"If-Match does not match the current ETag; reload the resource and apply your change again.");
-		}
-
 	}
 
 }

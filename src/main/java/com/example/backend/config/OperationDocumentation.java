@@ -1,0 +1,272 @@
+package com.example.backend.config;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OperationCustomizer;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+
+import com.example.backend.config.ProblemCatalog.ProblemType;
+import com.example.backend.web.Responds;
+
+/**
+ * Completes each operation of the OpenAPI document from its handler method: a readable
+ * operation id, the success status and headers ({@link Responds}), page/size/sort instead
+ * of springdoc's opaque {@code pageable} object, and every problem+json answer the
+ * operation can give, each with a realistic example. Shared answers follow from the
+ * method itself, so that controllers only name what is particular to them:
+ * <ul>
+ * <li>400 when it takes parameters or a body; 415 and 422 when it takes a body;</li>
+ * <li>401 everywhere but the auth endpoints (public ones too: a bad token is rejected
+ * wherever it is sent); 403 with {@code @PreAuthorize}; 404 with a path variable;</li>
+ * <li>304 for GETs that send an ETag; 500 and 503 (with Retry-After) everywhere.</li>
+ * </ul>
+ */
+final class OperationDocumentation implements OperationCustomizer {
+
+	static final String PROBLEM_SCHEMA = "Problem";
+
+	static final String PROBLEM_JSON = "application/problem+json";
+
+	private static final String AUTH_PATH = "/api/v1/auth/";
+
+	private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(200, "OK"), Map.entry(201, "Created"),
+			Map.entry(204, "No content"), Map.entry(304, "Not modified: the If-None-Match ETag is still current"),
+			Map.entry(400, "Malformed request: unparseable JSON, a value of the wrong type or a bad query parameter"),
+			Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden: the caller's role lacks the permission"),
+			Map.entry(404, "Not found, or not yours"), Map.entry(409, "Conflict with the current state"),
+			Map.entry(412, "Precondition failed: If-Match is stale"),
+			Map.entry(415, "Unsupported media type: send application/json"), Map.entry(422, "Well-formed but invalid"),
+			Map.entry(428, "Precondition required: send `version` or If-Match"),
+			Map.entry(429, "Too many requests: wait for Retry-After seconds"),
+			Map.entry(500, "Unexpected error: quote the requestId"),
+			Map.entry(503, "Service unavailable (overloaded or database down): retry after Retry-After seconds"));
+
+	@Override
+	public Operation customize(Operation operation, HandlerMethod handler) {
+		String path = path(handler);
+		RequestMethod httpMethod = httpMethod(handler);
+		Responds responds = handler.getMethodAnnotation(Responds.class);
+		operation.setOperationId(operationId(handler));
+		replacePageable(operation, handler);
+		boolean hasBody = operation.getRequestBody() != null;
+		boolean hasInput = hasBody || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+		Set<String> successHeaders = new LinkedHashSet<>(
+				(responds != null) ? List.of(responds.headers()) : List.<String>of());
+
+		ApiResponses responses = operation.getResponses();
+		ApiResponse success = success(responses, (responds != null) ? responds.status() : 200);
+		String examplePath = path.replace("{id}", "42");
+		for (String header : successHeaders) {
+			success.addHeaderObject(header,
+					header.equals(Responds.Header.LOCATION) ? location(examplePath) : headerRef(header));
+		}
+		success.addHeaderObject(OpenApiConfiguration.REQUEST_ID, headerRef(OpenApiConfiguration.REQUEST_ID));
+		if (httpMethod == RequestMethod.GET && successHeaders.contains(Responds.Header.ETAG)) {
+			operation.addParametersItem(new Parameter().in("header")
+				.name("If-None-Match")
+				.description("ETag of the copy the client holds; 304 when it is still current")
+				.required(false)
+				.schema(new JsonSchema().types(Set.of("string")))
+				.example("\"3\""));
+			responses.addApiResponse("304",
+					new ApiResponse().description(REASONS.get(304))
+						.addHeaderObject(Responds.Header.ETAG, headerRef(Responds.Header.ETAG))
+						.addHeaderObject(OpenApiConfiguration.REQUEST_ID, headerRef(OpenApiConfiguration.REQUEST_ID)));
+		}
+
+		List<String> problems = new ArrayList<>();
+		if (hasInput) {
+			problems.add("malformed-request");
+		}
+		if (!path.startsWith(AUTH_PATH)) {
+			problems.add("unauthorized");
+		}
+		if (isPreAuthorized(handler)) {
+			problems.add("forbidden");
+		}
+		if (path.contains("{")) {
+			problems.add("not-found");
+		}
+		if (hasBody) {
+			problems.add("unsupported-media-type");
+			problems.add("validation-failed");
+		}
+		if (responds != null) {
+			problems.addAll(List.of(responds.problems()));
+		}
+		problems.add("internal-error");
+		problems.add("service-unavailable");
+		addProblems(responses, problems, examplePath);
+		return operation;
+	}
+
+	private static ApiResponse success(ApiResponses responses, int status) {
+		ApiResponse generated = responses.remove("200");
+		ApiResponse success = (generated != null) ? generated : new ApiResponse();
+		success.setDescription(REASONS.get(status));
+		if (status == 204) {
+			success.setContent(null);
+		}
+		responses.addApiResponse(Integer.toString(status), success);
+		return success;
+	}
+
+	private static void addProblems(ApiResponses responses, List<String> names, String examplePath) {
+		Map<Integer, List<ProblemType>> byStatus = new TreeMap<>();
+		for (String name : new LinkedHashSet<>(names)) {
+			ProblemType type = ProblemCatalog.get(name);
+			byStatus.computeIfAbsent(type.status(), status -> new ArrayList<>()).add(type);
+		}
+		byStatus.forEach((status, types) -> {
+			MediaType mediaType = new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA));
+			for (ProblemType type : types) {
+				mediaType.addExamples(type.name(),
+						new Example().summary(type.title()).value(example(type, examplePath)));
+			}
+			ApiResponse response = new ApiResponse()
+				.description(REASONS.get(status) + " ("
+						+ String.join(", ", types.stream().map(type -> "`" + type.name() + "`").toList()) + ")")
+				.content(new Content().addMediaType(PROBLEM_JSON, mediaType))
+				.addHeaderObject(OpenApiConfiguration.REQUEST_ID, headerRef(OpenApiConfiguration.REQUEST_ID));
+			if (status == 401) {
+				response.addHeaderObject("WWW-Authenticate", headerRef("WWW-Authenticate"));
+			}
+			if (status == 429 || status == 503) {
+				response.addHeaderObject("Retry-After", headerRef("Retry-After"));
+			}
+			responses.addApiResponse(Integer.toString(status), response);
+		});
+	}
+
+	private static Map<String, Object> example(ProblemType type, String examplePath) {
+		Map<String, Object> example = new LinkedHashMap<>();
+		example.put("type", "urn:problem-type:" + type.name());
+		example.put("title", type.title());
+		example.put("status", type.status());
+		example.put("detail", type.detail());
+		example.put("instance", examplePath);
+		example.put("requestId", "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10");
+		example.putAll(type.extra());
+		return example;
+	}
+
+	private static Header headerRef(String name) {
+		return new Header().$ref("#/components/headers/" + name);
+	}
+
+	private static Header location(String examplePath) {
+		return new Header().description("Where the new resource lives")
+			.required(true)
+			.schema(new JsonSchema().types(Set.of("string")).format("uri-reference"))
+			.example(examplePath.endsWith("/register") ? "/api/v1/users/42" : examplePath + "/42");
+	}
+
+	/**
+	 * springdoc shows a {@code Pageable} argument as one required query object; the
+	 * server reads three optional parameters.
+	 */
+	private static void replacePageable(Operation operation, HandlerMethod handler) {
+		if (operation.getParameters() == null
+				|| operation.getParameters().stream().noneMatch(parameter -> "pageable".equals(parameter.getName()))) {
+			return;
+		}
+		PageableDefault defaults = null;
+		for (MethodParameter parameter : handler.getMethodParameters()) {
+			if (Pageable.class.isAssignableFrom(parameter.getParameterType())) {
+				defaults = parameter.getParameterAnnotation(PageableDefault.class);
+			}
+		}
+		int size = (defaults != null) ? defaults.size() : 20;
+		String sort = (defaults != null && defaults.sort().length > 0)
+				? defaults.sort()[0] + "," + defaults.direction().name().toLowerCase() : null;
+		operation.getParameters().removeIf(parameter -> "pageable".equals(parameter.getName()));
+		operation.addParametersItem(new Parameter().in("query")
+			.name("page")
+			.description("Zero-based page index; negative values are read as 0")
+			.required(false)
+			.schema(new JsonSchema().types(Set.of("integer"))
+				.format("int32")
+				._default(0)
+				.minimum(java.math.BigDecimal.ZERO)));
+		operation.addParametersItem(new Parameter().in("query")
+			.name("size")
+			.description("Page size; values above 100 are reduced to 100")
+			.required(false)
+			.schema(new JsonSchema().types(Set.of("integer"))
+				.format("int32")
+				._default(size)
+				.minimum(java.math.BigDecimal.ONE)
+				.maximum(java.math.BigDecimal.valueOf(100))));
+		Parameter sortParameter = new Parameter().in("query")
+			.name("sort")
+			.description("`property,asc` or `property,desc`; only the properties named in the description are "
+					+ "sortable (others: 400)")
+			.required(false)
+			.schema(new JsonSchema().types(Set.of("array")).items(new JsonSchema().types(Set.of("string"))));
+		if (sort != null) {
+			sortParameter.example(List.of(sort));
+			sortParameter.getSchema()._default(List.of(sort));
+		}
+		operation.addParametersItem(sortParameter);
+	}
+
+	private static boolean isPreAuthorized(HandlerMethod handler) {
+		return handler.hasMethodAnnotation(PreAuthorize.class)
+				|| AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class);
+	}
+
+	/** {@code <tag><Method>}, e.g. {@code postsCreate}, {@code authLogin}. */
+	private static String operationId(HandlerMethod handler) {
+		Tag tag = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), Tag.class);
+		String prefix = (tag != null) ? tag.name().toLowerCase() : handler.getBeanType().getSimpleName();
+		String name = handler.getMethod().getName();
+		return prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+	}
+
+	private static String path(HandlerMethod handler) {
+		RequestMapping type = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
+		RequestMapping method = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+		return first(type) + first(method);
+	}
+
+	private static RequestMethod httpMethod(HandlerMethod handler) {
+		Method method = handler.getMethod();
+		RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method, RequestMapping.class);
+		return (mapping != null && mapping.method().length > 0) ? mapping.method()[0] : RequestMethod.GET;
+	}
+
+	private static String first(RequestMapping mapping) {
+		if (mapping == null) {
+			return "";
+		}
+		String[] paths = (mapping.path().length > 0) ? mapping.path() : mapping.value();
+		return (paths.length > 0) ? paths[0] : "";
+	}
+
+}
