@@ -89,7 +89,7 @@ start_case() { # index, entry
 
 await_health() { # index, name
   local port=$(( BASE_PORT + $1 ))
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 900); do
     if curl -fs "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1; then return 0; fi
     sleep 1
   done

@@ -7,6 +7,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.api.StatefulRedisConnection;
 
 import com.example.backend.redis.RedisUnavailable;
 import com.example.backend.redis.SharedRedis;
@@ -20,7 +21,7 @@ class RedisBuckets {
 
 	private final SharedRedis redis;
 
-	private volatile ProxyManager<String> buckets;
+	private volatile Proxies proxies;
 
 	RedisBuckets(SharedRedis redis) {
 		this.redis = redis;
@@ -50,15 +51,20 @@ class RedisBuckets {
 	}
 
 	private ProxyManager<String> buckets() {
-		ProxyManager<String> current = this.buckets;
-		if (current == null) {
-			current = Bucket4jLettuce.casBasedBuilder(this.redis.connection())
+		StatefulRedisConnection<String, byte[]> connection = this.redis.connection();
+		Proxies current = this.proxies;
+		if (current == null || current.connection() != connection) {
+			current = new Proxies(connection, Bucket4jLettuce.casBasedBuilder(connection)
 				.expirationAfterWrite(
 						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-				.build();
-			this.buckets = current;
+				.build());
+			this.proxies = current;
 		}
-		return current;
+		return current.buckets();
+	}
+
+	/** The proxy manager is bound to one connection; a new connection needs a new one. */
+	private record Proxies(StatefulRedisConnection<String, byte[]> connection, ProxyManager<String> buckets) {
 	}
 
 }

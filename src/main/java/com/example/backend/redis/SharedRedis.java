@@ -36,7 +36,7 @@ public class SharedRedis {
 
 	private final String keyPrefix;
 
-	private volatile StatefulRedisConnection<String, byte[]> connection;
+	private volatile Connection connection;
 
 	SharedRedis(Supplier<RedisClient> client, CircuitBreaker breaker, String keyPrefix) {
 		this.client = client;
@@ -66,18 +66,24 @@ public class SharedRedis {
 	 * their calls must go through {@link #guard} to be counted by the breaker.
 	 */
 	public StatefulRedisConnection<String, byte[]> connection() {
-		StatefulRedisConnection<String, byte[]> current = this.connection;
-		if (current == null) {
+		// The client belongs to Spring's connection factory, which replaces it when it is
+		// stopped and started again (test contexts are paused and resumed, for example).
+		RedisClient client = this.client.get();
+		Connection current = this.connection;
+		if (current == null || current.client() != client) {
 			synchronized (this) {
 				current = this.connection;
-				if (current == null) {
-					current = this.client.get().connect(CODEC);
+				if (current == null || current.client() != client) {
+					if (current != null) {
+						current.connection().closeAsync();
+					}
+					current = new Connection(client, client.connect(CODEC));
 					log.info("Connected to Redis");
 					this.connection = current;
 				}
 			}
 		}
-		return current;
+		return current.connection();
 	}
 
 	/** Runs a call that uses {@link #connection()} under the breaker. */
@@ -96,10 +102,13 @@ public class SharedRedis {
 	}
 
 	void close() {
-		StatefulRedisConnection<String, byte[]> current = this.connection;
+		Connection current = this.connection;
 		if (current != null) {
-			current.close();
+			current.connection().close();
 		}
+	}
+
+	private record Connection(RedisClient client, StatefulRedisConnection<String, byte[]> connection) {
 	}
 
 }
