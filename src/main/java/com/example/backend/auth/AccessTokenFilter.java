@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -97,7 +98,15 @@ class AccessTokenFilter extends OncePerRequestFilter {
 			this.entryPoint.commence(request, response, ex);
 			return;
 		}
-		chain.doFilter(request, response);
+		// Every log line of the request names the user; removed again because Tomcat
+		// reuses the thread.
+		MDC.put(RequestAttributes.USER_ID_MDC_KEY, String.valueOf(request.getAttribute(RequestAttributes.USER_ID)));
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			MDC.remove(RequestAttributes.USER_ID_MDC_KEY);
+		}
 	}
 
 	private Actor authenticate(String token) {

@@ -58,7 +58,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/ping", "/api/v1/posts", "/api/v1/posts/*",
 						"/api/v1/users/*/posts", "/api/v1/products", "/api/v1/products/*")
 				.permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/livez", "/readyz")
 				.permitAll()
 				.requestMatchers(onManagementPort(managementPort))
 				.permitAll()

@@ -199,6 +199,10 @@ class OpenApiConfiguration {
 		problem.addProperty("instance",
 				new JsonSchema().types(Set.of("string")).format("uri-reference").maxLength(2000));
 		problem.addProperty("requestId", new JsonSchema().types(Set.of("string")).maxLength(64));
+		problem.addProperty("traceId",
+				new JsonSchema().types(Set.of("string"))
+					.pattern("^[0-9a-f]{32}$")
+					.description("the request's trace id (W3C), to find it in the tracing backend"));
 		problem.addProperty("errors",
 				new JsonSchema().types(Set.of("array"))
 					.maxItems(100)

@@ -13,6 +13,12 @@ public final class RequestAttributes {
 	 */
 	public static final String USER_ID = RequestAttributes.class.getName() + ".userId";
 
+	/**
+	 * MDC key of the authenticated user's id, so that every log line written while the
+	 * request runs names the user (JSON field {@code userId} in {@code prod}).
+	 */
+	public static final String USER_ID_MDC_KEY = "userId";
+
 	private RequestAttributes() {
 	}
 

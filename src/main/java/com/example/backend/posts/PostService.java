@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
@@ -33,8 +32,8 @@ import com.example.backend.web.StaleVersion;
  * their author and by callers with {@code post:moderate}. To everyone else a draft does
  * not exist (404). Changing a post needs authorship or {@code post:moderate}.
  * <p>
- * Lists load a page of posts, then the authors' names of that page in one query: three
- * statements (page, count, names) whatever the page size.
+ * Reads fetch each post with its author's display name in one statement; a list is two
+ * statements (page, count) whatever the page size.
  */
 @Service
 @Transactional(readOnly = true)
@@ -78,9 +77,9 @@ public class PostService {
 	}
 
 	private Page<PostResponse> loadPublished(Long authorId, Pageable pageable) {
-		Page<Post> page = (authorId == null) ? this.posts.findPublished(pageable)
+		Page<PostWithAuthor> page = (authorId == null) ? this.posts.findPublished(pageable)
 				: this.posts.findPublishedByAuthor(authorId, pageable);
-		return withAuthors(page);
+		return page.map(PostWithAuthor::toResponse);
 	}
 
 	/** An author's posts: published ones for everybody, drafts too for the author. */
@@ -89,8 +88,9 @@ public class PostService {
 			throw new NotFound("User", authorId);
 		}
 		boolean own = actor != null && actor.isSelf(authorId);
-		return withAuthors(own ? this.posts.findAllByAuthor(authorId, pageable)
-				: this.posts.findPublishedByAuthor(authorId, pageable));
+		return (own ? this.posts.findAllByAuthor(authorId, pageable)
+				: this.posts.findPublishedByAuthor(authorId, pageable))
+			.map(PostWithAuthor::toResponse);
 	}
 
 	/** A post through the cache; its author's name through the user cache. */
@@ -162,21 +162,18 @@ public class PostService {
 
 	private Post loadVisible(Actor actor, long id) {
 		return this.posts.findById(id)
-			.filter(post -> post.isPublished()
-					|| (actor != null && actor.ownsOr(post.getAuthorId(), Permission.POST_MODERATE)))
-			// A draft the caller may not see does not exist for them.
+			.filter(post -> isVisible(actor, post))
 			.orElseThrow(() -> new NotFound("Post", id));
+	}
+
+	/** A draft the caller may not see does not exist for them. */
+	private static boolean isVisible(Actor actor, Post post) {
+		return post.isPublished() || (actor != null && actor.ownsOr(post.getAuthorId(), Permission.POST_MODERATE));
 	}
 
 	private PostResponse withAuthor(Post post) {
 		Map<Long, String> names = this.users.displayNames(Set.of(post.getAuthorId()));
 		return PostResponse.of(post, names.get(post.getAuthorId()));
-	}
-
-	private Page<PostResponse> withAuthors(Page<Post> page) {
-		Set<Long> authorIds = page.getContent().stream().map(Post::getAuthorId).collect(Collectors.toSet());
-		Map<Long, String> names = this.users.displayNames(authorIds);
-		return page.map(post -> PostResponse.of(post, names.get(post.getAuthorId())));
 	}
 
 }

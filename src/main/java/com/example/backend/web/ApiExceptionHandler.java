@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -40,9 +41,10 @@ import com.example.backend.filters.RequestIds;
  * The one place that turns exceptions into {@code application/problem+json} (RFC 9457) as
  * the API contract describes. Spring MVC's own exceptions (405, 415, 400 for bad
  * parameters, ...) come through {@link ResponseEntityExceptionHandler}; security's
- * 401/403 are routed here by the security handlers. Every problem gets {@code instance}
- * and {@code requestId}; no problem ever carries a stack trace, SQL or a class name,
- * because details are written here rather than copied from exception messages.
+ * 401/403 are routed here by the security handlers. Every problem gets {@code instance},
+ * {@code requestId} and, when tracing is on, {@code traceId}; no problem ever carries a
+ * stack trace, SQL or a class name, because details are written here rather than copied
+ * from exception messages.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -50,6 +52,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+	/**
+	 * Where Micrometer Tracing's log correlation keeps the current trace id (also in
+	 * every log line).
+	 */
+	private static final String TRACE_ID_MDC_KEY = "traceId";
 
 	private static final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
 
@@ -186,6 +194,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					problem.setInstance(URI.create(servletRequest.getRequestURI()));
 				}
 				problem.setProperty("requestId", RequestIds.of(servletRequest));
+			}
+			// Leads from a client's error report straight to the trace of the request.
+			String traceId = MDC.get(TRACE_ID_MDC_KEY);
+			if (traceId != null) {
+				problem.setProperty("traceId", traceId);
 			}
 			if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
 				problem.setType(ProblemTypes.uri(ProblemTypes.forStatus(statusCode.value())));

@@ -17,7 +17,7 @@ class OperationsIT extends IntegrationTest {
 	@Test
 	void probesAreUpAndPublic() {
 		for (String probe : new String[] { "/actuator/health", "/actuator/health/liveness",
-				"/actuator/health/readiness" }) {
+				"/actuator/health/readiness", "/livez", "/readyz" }) {
 			Response response = this.api.get(probe);
 			assertThat(response.status()).as(probe).isEqualTo(200);
 			assertThat(response.json().get("status").asString()).isEqualTo("UP");

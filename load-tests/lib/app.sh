@@ -1,0 +1,78 @@
+# Shared by bench.sh, profile.sh and startup.sh: start the jar as production starts it (profile prod,
+# real PostgreSQL), wait for readiness, seed, stop. Source it; it defines functions only.
+#
+# Every run passes app.cache.enabled=false and app.rate-limit.api.enabled=false: the benchmark measures the
+# uncached request path, and one client hammering the API must not be throttled.
+
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
+BENCH_ADMIN_EMAIL=bench-admin@example.com
+BENCH_ADMIN_PASSWORD=bench-admin-password
+# A fixed key, so that tokens survive restarts against the same database; benchmarks only.
+BENCH_JWT_SECRET=YmVuY2htYXJrLW9ubHktc2VjcmV0LW5ldmVyLXVzZS1pbi1wcm9kdWN0aW9uLTQ4Yg==
+APP_PIDS=()
+
+# ensure_db NAME: create the database if missing.
+ensure_db() {
+  psql -d postgres -Atc "select 1 from pg_database where datname = '$1'" | grep -q 1 \
+    || createdb "$1"
+}
+
+# start_app LOG JAR PORT DB [extra args...]: starts the jar in the background; APP_PID is its pid.
+# The management port (readiness, metrics) is PORT + 1. JAVA_OPTS goes before -jar.
+start_app() {
+  local log=$1 jar=$2 port=$3 db=$4
+  shift 4
+  ensure_db "$db"
+  # shellcheck disable=SC2086
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME="$PGUSER" \
+  SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-unused}" APP_JWT_SECRET="$BENCH_JWT_SECRET" \
+  BOOTSTRAP_ADMIN_EMAIL="$BENCH_ADMIN_EMAIL" BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
+  MANAGEMENT_PORT=$((port + 1)) \
+    "$JAVA" ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=prod --server.port="$port" \
+    --app.cache.enabled=false --app.rate-limit.api.enabled=false \
+    --app.jwt.access-token-ttl=4h --app.auth.registration-throttle.max-attempts=10000 \
+    --app.auth.login-throttle.max-attempts=10000 "$@" > "$log" 2>&1 &
+  APP_PID=$!
+  APP_PIDS+=("$APP_PID")
+}
+
+# wait_ready PORT [TIMEOUT_S]: polls readiness every 50 ms; prints the seconds since START_NS (if set).
+wait_ready() {
+  local port=$1 timeout=${2:-180} started
+  started=$(date +%s%N)
+  while ! curl -fs -o /dev/null "http://127.0.0.1:$((port + 1))/actuator/health/readiness"; do
+    if (($(date +%s%N) - started > timeout * 1000000000)); then
+      echo "not ready after ${timeout}s on port $port" >&2
+      return 1
+    fi
+    sleep 0.05
+  done
+  if [[ -n ${START_NS:-} ]]; then
+    awk -v ns=$(($(date +%s%N) - START_NS)) 'BEGIN { printf "%.2f\n", ns / 1e9 }'
+  fi
+}
+
+# rss_mb PID: resident set size in MB.
+rss_mb() {
+  awk '/^VmRSS/ { printf "%d\n", $2 / 1024 }' "/proc/$1/status"
+}
+
+# seed PORT: seeds through the API (idempotent) and prints the state JSON.
+seed() {
+  python3 "$(dirname "${BASH_SOURCE[0]}")/../seed.py" "http://127.0.0.1:$1" "$BENCH_ADMIN_EMAIL" "$BENCH_ADMIN_PASSWORD"
+}
+
+stop_apps() {
+  local pid
+  for pid in "${APP_PIDS[@]}"; do
+    kill "$pid" 2> /dev/null || true
+  done
+  for pid in "${APP_PIDS[@]}"; do
+    wait "$pid" 2> /dev/null || true
+  done
+  APP_PIDS=()
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Profiling recipe of issue #9: where does a request's time go?
+#
+#   load-tests/profile.sh                       # all four endpoints, the jar in target/ (built if missing)
+#   ENDPOINTS="post me" load-tests/profile.sh   # some of them
+#   JAR=/tmp/old.jar OUT=load-tests/results/profile-before.md load-tests/profile.sh
+#
+# Two phases, each on a fresh JVM started as production starts it (profile prod, real PostgreSQL, cache and
+# API rate limit off, database perf_profile seeded through the API by seed.py):
+#  1. CPU and allocation: per endpoint, WARMUP s of wrk to warm the JIT, then a JFR recording (settings
+#     "profile": Java samples every 10-20 ms, allocation samples) while wrk drives it for DURATION s.
+#  2. Counting, on a second JVM that logs every SQL statement (org.hibernate.SQL) and every transaction
+#     (JpaTransactionManager) and records every socket read and write (load-tests/jfr/round-trips.jfc): one
+#     connection sends requests for COUNT_SECONDS; statements, transactions and writes to PostgreSQL (one per
+#     round trip: the driver flushes once per round trip) are divided by the requests wrk completed.
+# profile_summary.py turns both into one Markdown page (OUT), with the top frames by CPU (self and by layer),
+# the allocation rate (MB/s and KB per request), GC, and the counts. The .jfr files stay in results/raw/ for
+# JDK Mission Control (`jmc`) or `jfr view hot-methods FILE`.
+#
+# Settings: JAR, ENDPOINTS ("post posts me order"), WARMUP (15), DURATION (20), COUNT_SECONDS (5),
+# CONNECTIONS (50), THREADS (2), PORT (20180; uses PORT..PORT+1), JAVA / JAVA_HOME, JAVA_OPTS,
+# JFR_TOOL (a `jfr` of JDK 21+ for the views; default: the one next to JAVA, else Temurin 25's), OUT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source load-tests/lib/app.sh
+
+ENDPOINTS=${ENDPOINTS:-post posts me order}
+WARMUP=${WARMUP:-15}
+DURATION=${DURATION:-20}
+COUNT_SECONDS=${COUNT_SECONDS:-5}
+CONNECTIONS=${CONNECTIONS:-50}
+THREADS=${THREADS:-2}
+PORT=${PORT:-20180}
+OUT=${OUT:-load-tests/results/profile.md}
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RAW=load-tests/results/raw/profile-$STAMP
+mkdir -p "$RAW"
+if [[ -z ${JAR:-} ]]; then
+  ls target/reference-backend-*.jar > /dev/null 2>&1 || ./mvnw -B -q -DskipTests package
+  JAR=$(ls target/reference-backend-*.jar | head -1)
+fi
+JCMD=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd
+JFR_TOOL=${JFR_TOOL:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr}
+trap stop_apps EXIT
+
+# drive ENDPOINT SECONDS CONNECTIONS THREADS OUTFILE
+drive() {
+  local endpoint=$1 seconds=$2 connections=$3 threads=$4 out=$5 state script=() path
+  state=$(cat "$RAW/state.json")
+  case $endpoint in
+    ping) path=/api/v1/ping ;;
+    post) path=/api/v1/posts/$(jq -r .postId <<< "$state") ;;
+    posts) path='/api/v1/posts?size=20' ;;
+    me) path=/api/v1/users/me script=(-s load-tests/wrk/bearer.lua) ;;
+    order) path=/api/v1/orders script=(-s load-tests/wrk/order.lua) ;;
+    *) echo "unknown endpoint $endpoint" >&2; exit 2 ;;
+  esac
+  TOKEN=$(jq -r .readerToken <<< "$state") PRODUCTS=$(jq -r '.productIds | join(",")' <<< "$state") \
+    wrk -t "$threads" -c "$connections" -d "${seconds}s" "${script[@]}" "http://127.0.0.1:$PORT$path" > "$out"
+}
+
+echo "== phase 1: CPU and allocation profile ($JAR)"
+start_app "$RAW/app.log" "$JAR" "$PORT" perf_profile
+wait_ready "$PORT"
+seed "$PORT" > "$RAW/state.json"
+for endpoint in $ENDPOINTS; do
+  echo "-- $endpoint: warm-up ${WARMUP}s, then ${DURATION}s recorded ($(uptime))"
+  drive "$endpoint" "$WARMUP" "$CONNECTIONS" "$THREADS" /dev/null
+  uptime > "$RAW/$endpoint.uptime.txt"
+  "$JCMD" "$APP_PID" JFR.start name="$endpoint" settings=profile filename="$(pwd)/$RAW/$endpoint.jfr" > /dev/null
+  drive "$endpoint" "$DURATION" "$CONNECTIONS" "$THREADS" "$RAW/$endpoint.wrk.txt"
+  "$JCMD" "$APP_PID" JFR.stop name="$endpoint" > /dev/null
+done
+stop_apps
+
+echo "== phase 2: statements, transactions and round trips per request"
+start_app "$RAW/count.log" "$JAR" "$PORT" perf_profile --logging.level.org.hibernate.SQL=debug \
+  --logging.level.org.springframework.orm.jpa.JpaTransactionManager=debug
+wait_ready "$PORT"
+for endpoint in $ENDPOINTS; do
+  drive "$endpoint" 2 1 1 /dev/null
+  "$JCMD" "$APP_PID" JFR.start name="count-$endpoint" settings="$(pwd)/load-tests/jfr/round-trips.jfc" \
+    filename="$(pwd)/$RAW/$endpoint.count.jfr" > /dev/null
+  before=$(wc -l < "$RAW/count.log")
+  drive "$endpoint" "$COUNT_SECONDS" 1 1 "$RAW/$endpoint.count.wrk.txt"
+  sleep 0.5
+  "$JCMD" "$APP_PID" JFR.stop name="count-$endpoint" > /dev/null
+  tail -n +"$((before + 1))" "$RAW/count.log" > "$RAW/$endpoint.count.log"
+done
+stop_apps
+
+{
+  echo "java: $("$JAVA" -version 2>&1 | head -1); JAVA_OPTS: ${JAVA_OPTS:-none}; jar: $JAR"
+  echo "wrk -t$THREADS -c$CONNECTIONS, warm-up ${WARMUP}s, recorded ${DURATION}s; counting: 1 connection," \
+    "${COUNT_SECONDS}s; $(nproc) cores shared with wrk and other work"
+} > "$RAW/meta.txt"
+python3 load-tests/profile_summary.py "$RAW" "$JFR_TOOL" $ENDPOINTS > "$OUT"
+echo "written: $OUT (raw: $RAW)"

@@ -1,0 +1,113 @@
+package com.example.backend.config;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The settings a production instance cannot run safely without, checked all at once so
+ * that an operator sees every problem in one failed start instead of one per attempt.
+ * Each problem names the property and its environment variable and says how to fix it; no
+ * value is ever echoed, because these are secrets.
+ * <p>
+ * Active when {@code app.production-checks.enabled=true} (set by the {@code prod}
+ * profile): see {@link ProductionSettingsCheck}.
+ */
+final class ProductionSettings {
+
+	static final int MIN_JWT_KEY_BYTES = 32;
+
+	static final int MIN_PASSWORD_LENGTH = 12;
+
+	/**
+	 * Markers of the placeholders in {@code .env.example} and
+	 * {@code k8s/base/secret.example.yaml}: a copied template is not a secret.
+	 */
+	private static final List<String> PLACEHOLDERS = List.of("replace_me", "replace-me", "change-me", "changeme",
+			"change_me");
+
+	private ProductionSettings() {
+	}
+
+	/**
+	 * The problems found, empty when the settings are fit for production.
+	 * @param settings looks up a property (placeholders resolved), {@code null} when
+	 * unset
+	 */
+	static List<String> problems(Function<String, String> settings) {
+		List<String> problems = new ArrayList<>();
+		String url = settings.apply("spring.datasource.url");
+		if (isBlank(url)) {
+			problems.add(missing("spring.datasource.url", "SPRING_DATASOURCE_URL",
+					"the JDBC URL of PostgreSQL, e.g. jdbc:postgresql://db.internal:5432/app"));
+		}
+		else if (!url.startsWith("jdbc:postgresql://")) {
+			problems.add("spring.datasource.url (SPRING_DATASOURCE_URL) must be a jdbc:postgresql:// URL");
+		}
+		if (isBlank(settings.apply("spring.datasource.username"))) {
+			problems.add(missing("spring.datasource.username", "SPRING_DATASOURCE_USERNAME", "the database user"));
+		}
+		checkPassword(problems, "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD",
+				settings.apply("spring.datasource.password"));
+		if (isBlank(settings.apply("spring.data.redis.host"))) {
+			problems.add(missing("spring.data.redis.host", "SPRING_DATA_REDIS_HOST",
+					"the Redis that all instances share for the cache and the rate limits, e.g. redis.internal"));
+		}
+		checkJwtSecret(problems, settings.apply("app.jwt.secret"));
+		if (!isBlank(settings.apply("app.bootstrap-admin.email"))) {
+			checkPassword(problems, "app.bootstrap-admin.password", "BOOTSTRAP_ADMIN_PASSWORD",
+					settings.apply("app.bootstrap-admin.password"));
+		}
+		String origins = settings.apply("app.cors.allowed-origins");
+		if (origins != null && origins.contains("*")) {
+			problems.add("app.cors.allowed-origins (CORS_ALLOWED_ORIGINS) must list exact origins, not a wildcard");
+		}
+		return problems;
+	}
+
+	private static void checkPassword(List<String> problems, String property, String variable, String value) {
+		if (isBlank(value)) {
+			problems.add(missing(property, variable, "a generated password, e.g. `openssl rand -base64 24`"));
+		}
+		else if (value.length() < MIN_PASSWORD_LENGTH || isPlaceholder(value)) {
+			problems.add(property + " (" + variable + ") is too weak: use at least " + MIN_PASSWORD_LENGTH
+					+ " random characters, not a template value");
+		}
+	}
+
+	private static void checkJwtSecret(List<String> problems, String secret) {
+		String advice = "a base64 string of at least " + MIN_JWT_KEY_BYTES
+				+ " random bytes, e.g. `openssl rand -base64 48`";
+		if (isBlank(secret)) {
+			problems.add(missing("app.jwt.secret", "APP_JWT_SECRET", advice));
+			return;
+		}
+		byte[] key;
+		try {
+			key = Base64.getDecoder().decode(secret.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add("app.jwt.secret (APP_JWT_SECRET) is not base64: use " + advice);
+			return;
+		}
+		if (key.length < MIN_JWT_KEY_BYTES || isPlaceholder(secret)) {
+			problems.add("app.jwt.secret (APP_JWT_SECRET) is too weak: use " + advice);
+		}
+	}
+
+	private static String missing(String property, String variable, String what) {
+		return property + " (" + variable + ") is not set: " + what;
+	}
+
+	private static boolean isPlaceholder(String value) {
+		String lower = value.toLowerCase(Locale.ROOT);
+		return PLACEHOLDERS.stream().anyMatch(lower::contains);
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}
