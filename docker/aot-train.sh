@@ -7,7 +7,9 @@
 # .ci/check-image-layout.sh, so both train the same way. Run it in the directory that holds app.jar.
 #
 # The run creates every bean but connects nowhere: throw-away settings that pass the prod checks, Flyway and
-# schema validation off, no JDBC metadata lookups (Hikari connects lazily; runners and schedulers never start).
+# schema validation off, no JDBC metadata lookups (Hikari connects lazily; runners and schedulers never start),
+# PostgreSQL and Redis pointed at port 1, where nothing listens (so a bean that connects eagerly fails here, in CI,
+# not only in an image build).
 set -eu
 JAVA="${JAVA:-java}"
 
@@ -15,6 +17,7 @@ APP_JWT_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n')" \
 SPRING_PROFILES_ACTIVE=prod \
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:1/training \
 SPRING_DATASOURCE_USERNAME=training \
+SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=1 \
 SPRING_DATASOURCE_PASSWORD="$(head -c 24 /dev/urandom | base64 | tr -d '\n')" \
 SPRING_FLYWAY_ENABLED=false \
 SPRING_JPA_HIBERNATE_DDL_AUTO=none \

@@ -69,9 +69,9 @@ echo "== ${#SELECTED[@]} cases x ${#ENDPOINT_LIST[@]} endpoint(s) x $RUNS run(s)
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 command -v psql > /dev/null || { echo "psql is missing" >&2; exit 1; }
 
-echo "== building the jar"
-./mvnw -B -q -DskipTests package
-JAR=$(ls target/*.jar | grep -v plain | head -1)
+echo "== building the experiment jar (the filters live in src/experiment/java, never in the production jar)"
+./mvnw -B -q -Pexperiment package
+JAR=$(ls target/experiment/*-experiment.jar | head -1)
 
 if ! psql -d postgres -Atc "select 1 from pg_database where datname = '$BENCH_DB'" | grep -q 1; then
   psql -d postgres -qc "create database $BENCH_DB"

@@ -1,0 +1,78 @@
+package com.example.backend.experiment;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.example.backend.support.Api.Response;
+import com.example.backend.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The experiment endpoints behind the load tests' Little's-law checks. What they cost in
+ * time is measured by {@code load-tests/sweep.sh}, not here.
+ */
+@ActiveProfiles(SlowEndpointController.PROFILE)
+class SlowEndpointsIT extends IntegrationTest {
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void waitsWithoutAToken() {
+		Response response = this.api.get("/api/v1/experiment/wait?ms=5");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("waitedMs").asInt()).isEqualTo(5);
+		assertThat(response.json().get("heldConnection").asBoolean()).isFalse();
+	}
+
+	@Test
+	void rejectsWaitsOutOfRange() {
+		assertThat(this.api.get("/api/v1/experiment/wait?ms=-1").status()).isEqualTo(422);
+		assertThat(this.api.get("/api/v1/experiment/slow-query?ms=10001").status()).isEqualTo(422);
+		assertThat(this.api.get("/api/v1/experiment/wait?ms=soon").status()).isEqualTo(400);
+	}
+
+	@Test
+	void holdsADatabaseConnectionForTheWholeSlowQuery() {
+		CompletableFuture<Response> slow = CompletableFuture
+			.supplyAsync(() -> this.api.get("/api/v1/experiment/slow-query?ms=1500"));
+
+		assertThat(awaitSleepingBackend()).as("a backend running pg_sleep while the request is in flight").isTrue();
+		Response response = slow.join();
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("heldConnection").asBoolean()).isTrue();
+	}
+
+	@Test
+	void otherApiRulesStayInForce() {
+		assertThat(this.api.get("/api/v1/users/me").status()).isEqualTo(401);
+	}
+
+	private boolean awaitSleepingBackend() {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			long sleeping = this.jdbc.sql(
+					"select count(*) from pg_stat_activity where state = 'active' and query like 'select 1 from pg_sleep%'")
+				.query(Long.class)
+				.single();
+			if (sleeping > 0) {
+				return true;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return false;
+	}
+
+}
