@@ -33,7 +33,9 @@ import com.example.backend.web.StaleVersion;
  * not exist (404). Changing a post needs authorship or {@code post:moderate}.
  * <p>
  * Reads fetch each post with its author's display name in one statement; a list is two
- * statements (page, count) whatever the page size.
+ * statements (page, count) whatever the page size. Reads run without a transaction of
+ * their own ({@code SUPPORTS}, see {@link PostRepository}): it would add nothing but two
+ * round trips.
  */
 @Service
 @Transactional(readOnly = true)
@@ -83,6 +85,7 @@ public class PostService {
 	}
 
 	/** An author's posts: published ones for everybody, drafts too for the author. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Page<PostResponse> listByAuthor(Actor actor, long authorId, Pageable pageable) {
 		if (!this.users.exists(authorId)) {
 			throw new NotFound("User", authorId);

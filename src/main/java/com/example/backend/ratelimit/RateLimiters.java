@@ -44,6 +44,16 @@ public class RateLimiters {
 	}
 
 	/**
+	 * A limiter that counts in this JVM even when Redis is configured: for limits that
+	 * protect this instance's own resources (CPU), not the service as a whole.
+	 */
+	public RateLimiter createLocal(String name, int maxAttempts, Duration window, long maxTrackedKeys) {
+		return new RateLimiter(maxAttempts, window, maxTrackedKeys, null, "",
+				Counter.builder("ratelimit.rejections").tag("limiter", name).register(this.meters),
+				Counter.builder("ratelimit.fallbacks").tag("limiter", name).register(this.meters));
+	}
+
+	/**
 	 * A limiter of {@code maxAttempts} per {@code window} for each key.
 	 * @param name unique among the limiters; separates their keys in Redis and tags their
 	 * meters

@@ -44,6 +44,8 @@ public class UserService {
 
 	private final TransactionTemplate transactions;
 
+	private final PasswordCheckThrottle passwordChecks;
+
 	private final ApplicationEventPublisher events;
 
 	private final CacheAside<UserResponse> userCache;
@@ -51,10 +53,11 @@ public class UserService {
 	private final CacheAside<TokenSubject> tokenSubjectCache;
 
 	UserService(UserRepository users, PasswordEncoder passwordEncoder, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Caches caches) {
+			PasswordCheckThrottle passwordChecks, ApplicationEventPublisher events, Caches caches) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.transactions = transactions;
+		this.passwordChecks = passwordChecks;
 		this.events = events;
 		this.userCache = caches.define("user", 1, UserResponse.class);
 		this.tokenSubjectCache = caches.define("token-subject", 1, TokenSubject.class);
@@ -77,7 +80,7 @@ public class UserService {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Optional<Role> createIfAbsent(NewUser newUser, Role role) {
-		Optional<Role> existing = this.users.findByEmail(newUser.email()).map(User::getRole);
+		Optional<Role> existing = this.users.findByEmail(Emails.normalize(newUser.email())).map(User::getRole);
 		if (existing.isEmpty()) {
 			String passwordHash = this.passwordEncoder.encode(newUser.password());
 			this.transactions.executeWithoutResult((status) -> create(newUser, passwordHash, role));
@@ -86,7 +89,7 @@ public class UserService {
 	}
 
 	public Optional<UserCredentials> findCredentials(String email) {
-		return this.users.findByEmail(email).map(UserCredentials::of);
+		return this.users.findByEmail(Emails.normalize(email)).map(UserCredentials::of);
 	}
 
 	/**
@@ -122,6 +125,7 @@ public class UserService {
 			.collect(Collectors.toMap(DisplayName::id, DisplayName::displayName));
 	}
 
+	/** One statement: no transaction of its own (see {@link UserRepository}). */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public UserResponse get(Actor actor, long id) {
 		requireSelfOr(actor, id, Permission.USER_READ);
@@ -156,11 +160,13 @@ public class UserService {
 			// proves it.
 			boolean resetByAdmin = !actor.isSelf(id) && actor.can(Permission.USER_MANAGE);
 			if (!resetByAdmin) {
+				this.passwordChecks.acquire(id);
 				checkedPasswordHash = before.getPasswordHash();
 				if (request.currentPassword() == null
 						|| !this.passwordEncoder.matches(request.currentPassword(), checkedPasswordHash)) {
 					throw new CurrentPasswordMismatch();
 				}
+				this.passwordChecks.reset(id);
 			}
 			newPasswordHash = this.passwordEncoder.encode(request.password());
 		}
@@ -220,12 +226,13 @@ public class UserService {
 	}
 
 	private User create(NewUser newUser, String passwordHash, Role role) {
-		if (this.users.existsByEmail(newUser.email())) {
+		String email = Emails.normalize(newUser.email());
+		if (this.users.existsByEmail(email)) {
 			throw new EmailAlreadyRegistered();
 		}
 		// Flushed at once, so that a concurrent registration that loses the race on the
 		// unique index fails here, inside this transaction, and becomes a 409.
-		return this.users.saveAndFlush(new User(newUser.email(), passwordHash, newUser.displayName(), role));
+		return this.users.saveAndFlush(new User(email, passwordHash, newUser.displayName(), role));
 	}
 
 	private void requireAnotherAdmin(long leavingAdminId) {

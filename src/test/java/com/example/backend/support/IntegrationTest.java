@@ -15,12 +15,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * instead of relying on a clean slate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "app.dev-database.enabled=false", "app.demo-data.enabled=false",
-				"spring.jpa.properties.hibernate.generate_statistics=true",
+		properties = { "app.dev-database.enabled=false", "spring.jpa.properties.hibernate.generate_statistics=true",
 				// The tests register hundreds of users from one address.
 				"app.auth.registration-throttle.max-attempts=1000000",
 				// ... and thousands of requests; ApiRateLimitIT tests the limit in a
-				// context of its own.
+				// context of
+				// its own.
 				"app.rate-limit.api.capacity=1000000",
 				// This machine is shared and often overloaded. The tests below count hits
 				// and
@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 				// make
 				// flaky; RedisOutageIT tests the production timeouts.
 				"spring.data.redis.timeout=2s", "app.cache.load-wait=10s",
-				"app.jwt.secret=" + IntegrationTest.JWT_SECRET,
+				"app.auth.login-throttle.per-client.max-attempts=1000000",
+				"app.auth.login-throttle.global.max-attempts=1000000", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
 				"app.bootstrap-admin.email=" + IntegrationTest.ADMIN_EMAIL,
 				"app.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD })
 public abstract class IntegrationTest {
@@ -60,6 +61,11 @@ public abstract class IntegrationTest {
 	@BeforeEach
 	protected void createClient() {
 		this.api = new Api(this.port);
+	}
+
+	/** For requests that the JDK's client refuses to send (malformed on purpose). */
+	protected RawHttp raw() {
+		return new RawHttp(this.port);
 	}
 
 	protected Api.Session admin() {

@@ -33,7 +33,8 @@ class UserServiceTest {
 	private final UserRepository repository = mock(UserRepository.class);
 
 	private final UserService service = new UserService(this.repository, mock(PasswordEncoder.class),
-			mock(TransactionTemplate.class), mock(ApplicationEventPublisher.class), Caches.local());
+			mock(TransactionTemplate.class), mock(PasswordCheckThrottle.class), mock(ApplicationEventPublisher.class),
+			Caches.local());
 
 	private final User onlyAdmin = user(1, Role.ADMIN);
 
