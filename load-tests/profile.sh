@@ -10,14 +10,14 @@
 #  1. CPU and allocation: per endpoint, WARMUP s of wrk to warm the JIT, then a JFR recording (settings
 #     "profile": Java samples every 10-20 ms, allocation samples) while wrk drives it for DURATION s.
 #  2. Counting, on a second JVM that logs every SQL statement (org.hibernate.SQL) and every transaction
-#     (JpaTransactionManager) and records every socket read and write (load-tests/jfr/round-trips.jfc): one
-#     connection sends requests for COUNT_SECONDS; statements, transactions and writes to PostgreSQL (one per
-#     round trip: the driver flushes once per round trip) are divided by the requests wrk completed.
+#     (JpaTransactionManager) and records every socket read and write (load-tests/jfr/round-trips.jfc):
+#     drive.py sends COUNT_REQUESTS requests one after the other; statements, transactions and writes to
+#     PostgreSQL (one per round trip: the driver flushes once per round trip) are divided by that number.
 # profile_summary.py turns both into one Markdown page (OUT), with the top frames by CPU (self and by layer),
 # the allocation rate (MB/s and KB per request), GC, and the counts. The .jfr files stay in results/raw/ for
 # JDK Mission Control (`jmc`) or `jfr view hot-methods FILE`.
 #
-# Settings: JAR, ENDPOINTS ("post posts me order"), WARMUP (15), DURATION (20), COUNT_SECONDS (5),
+# Settings: JAR, PHASES ("cpu count"; "count" alone gives the exact counts in a minute), ENDPOINTS ("post posts me order"), WARMUP (15), DURATION (20), COUNT_REQUESTS (50),
 # CONNECTIONS (50), THREADS (2), PORT (20180; uses PORT..PORT+1), JAVA / JAVA_HOME, JAVA_OPTS,
 # JFR_TOOL (a `jfr` of JDK 21+ for the views; default: the one next to JAVA, else Temurin 25's), OUT.
 set -euo pipefail
@@ -25,9 +25,10 @@ cd "$(dirname "$0")/.."
 source load-tests/lib/app.sh
 
 ENDPOINTS=${ENDPOINTS:-post posts me order}
+PHASES=${PHASES:-cpu count}
 WARMUP=${WARMUP:-15}
 DURATION=${DURATION:-20}
-COUNT_SECONDS=${COUNT_SECONDS:-5}
+COUNT_REQUESTS=${COUNT_REQUESTS:-50}
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 PORT=${PORT:-20180}
@@ -59,6 +60,7 @@ drive() {
     wrk -t "$threads" -c "$connections" -d "${seconds}s" "${script[@]}" "http://127.0.0.1:$PORT$path" > "$out"
 }
 
+if [[ " $PHASES " == *" cpu "* ]]; then
 echo "== phase 1: CPU and allocation profile ($JAR)"
 start_app "$RAW/app.log" "$JAR" "$PORT" perf_profile
 wait_ready "$PORT"
@@ -72,27 +74,33 @@ for endpoint in $ENDPOINTS; do
   "$JCMD" "$APP_PID" JFR.stop name="$endpoint" > /dev/null
 done
 stop_apps
+fi
 
+if [[ " $PHASES " == *" count "* ]]; then
 echo "== phase 2: statements, transactions and round trips per request"
 start_app "$RAW/count.log" "$JAR" "$PORT" perf_profile --logging.level.org.hibernate.SQL=debug \
   --logging.level.org.springframework.orm.jpa.JpaTransactionManager=debug
 wait_ready "$PORT"
+[[ -s $RAW/state.json ]] || seed "$PORT" > "$RAW/state.json"
 for endpoint in $ENDPOINTS; do
-  drive "$endpoint" 2 1 1 /dev/null
+  python3 load-tests/drive.py "http://127.0.0.1:$PORT" "$RAW/state.json" "$endpoint" 3 > /dev/null
+  sleep 1
   "$JCMD" "$APP_PID" JFR.start name="count-$endpoint" settings="$(pwd)/load-tests/jfr/round-trips.jfc" \
     filename="$(pwd)/$RAW/$endpoint.count.jfr" > /dev/null
   before=$(wc -l < "$RAW/count.log")
-  drive "$endpoint" "$COUNT_SECONDS" 1 1 "$RAW/$endpoint.count.wrk.txt"
-  sleep 0.5
+  python3 load-tests/drive.py "http://127.0.0.1:$PORT" "$RAW/state.json" "$endpoint" "$COUNT_REQUESTS" \
+    > "$RAW/$endpoint.count.requests.txt"
+  sleep 1
   "$JCMD" "$APP_PID" JFR.stop name="count-$endpoint" > /dev/null
   tail -n +"$((before + 1))" "$RAW/count.log" > "$RAW/$endpoint.count.log"
 done
 stop_apps
+fi
 
 {
   echo "java: $("$JAVA" -version 2>&1 | head -1); JAVA_OPTS: ${JAVA_OPTS:-none}; jar: $JAR"
-  echo "wrk -t$THREADS -c$CONNECTIONS, warm-up ${WARMUP}s, recorded ${DURATION}s; counting: 1 connection," \
-    "${COUNT_SECONDS}s; $(nproc) cores shared with wrk and other work"
+  echo "wrk -t$THREADS -c$CONNECTIONS, warm-up ${WARMUP}s, recorded ${DURATION}s; counting: $COUNT_REQUESTS" \
+    "requests one after the other; $(nproc) cores shared with wrk and other work; $(uptime)"
 } > "$RAW/meta.txt"
 python3 load-tests/profile_summary.py "$RAW" "$JFR_TOOL" $ENDPOINTS > "$OUT"
 echo "written: $OUT (raw: $RAW)"

@@ -15,7 +15,7 @@
 # Every case runs RUNS times (cases alternate, so that the machine's load hits them alike); each run
 # measures the seconds from launching java until /actuator/health/readiness answers UP (polled every 50 ms)
 # and the resident set 5 s later, then stops the JVM. Medians, min and max go to OUT.
-# Settings: CASES, RUNS (5), JAVA_OPTS (applied to every case; e.g. the heap settings under test),
+# Settings: JAR (default: the one in target/, built if missing), CASES, RUNS (5), JAVA_OPTS (applied to every case; e.g. the heap settings under test),
 # PORT (20280), OUT (results/startup.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,8 +30,11 @@ OUT=${OUT:-load-tests/results/startup.md}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RAW=load-tests/results/raw/startup-$STAMP
 mkdir -p "$RAW"
-ls target/reference-backend-*.jar > /dev/null 2>&1 || ./mvnw -B -q -DskipTests package
-JAR=$(readlink -f "$(ls target/reference-backend-*.jar | head -1)")
+if [[ -z ${JAR:-} ]]; then
+  ls target/reference-backend-*.jar > /dev/null 2>&1 || ./mvnw -B -q -DskipTests package
+  JAR=$(ls target/reference-backend-*.jar | head -1)
+fi
+JAR=$(readlink -f "$JAR")
 trap stop_apps EXIT
 
 home() { if [[ $1 == 17 ]]; then echo "$JAVA17"; else echo "$JAVA25"; fi; }
@@ -81,12 +84,12 @@ for run in $(seq 1 "$RUNS"); do
   done
 done
 
-python3 - "$RAW/runs.txt" "$CASES" "${JAVA_OPTS:-none}" "$STAMP" > "$OUT" << 'EOF'
+python3 - "$RAW/runs.txt" "$CASES" "${JAVA_OPTS:-none}" "$STAMP" "$JAR" > "$OUT" << 'EOF'
 import statistics, sys
-runs, cases, opts, stamp = sys.argv[1], sys.argv[2].split(), sys.argv[3], sys.argv[4]
+runs, cases, opts, stamp, jar = sys.argv[1], sys.argv[2].split(), sys.argv[3], sys.argv[4], sys.argv[5]
 rows = [line.split() for line in open(runs)]
 print(f"# Start-up ({stamp})\n")
-print(f"`java -jar` with profile prod against PostgreSQL; JAVA_OPTS: `{opts}`; {len(rows) // len(cases)} runs per case,"
+print(f"`java -jar` with profile prod against PostgreSQL; jar: `{jar}`; JAVA_OPTS: `{opts}`; {len(rows) // len(cases)} runs per case,"
       " cases alternating; ready = /actuator/health/readiness UP; RSS 5 s after ready. 2 shared cores.\n")
 print("| case | start to ready s, median (min-max) | RSS MB, median (min-max) | 1-min load during runs |")
 print("| --- | ---: | ---: | --- |")

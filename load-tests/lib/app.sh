@@ -29,7 +29,7 @@ start_app() {
   ensure_db "$db"
   # shellcheck disable=SC2086
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME="$PGUSER" \
-  SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-unused}" APP_JWT_SECRET="$BENCH_JWT_SECRET" \
+  SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-trust-auth-ignores-this}" APP_JWT_SECRET="$BENCH_JWT_SECRET" \
   BOOTSTRAP_ADMIN_EMAIL="$BENCH_ADMIN_EMAIL" BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
   MANAGEMENT_PORT=$((port + 1)) \
     "$JAVA" ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=prod --server.port="$port" \
@@ -42,7 +42,7 @@ start_app() {
 
 # wait_ready PORT [TIMEOUT_S]: polls readiness every 50 ms; prints the seconds since START_NS (if set).
 wait_ready() {
-  local port=$1 timeout=${2:-180} started
+  local port=$1 timeout=${2:-600} started
   started=$(date +%s%N)
   while ! curl -fs -o /dev/null "http://127.0.0.1:$((port + 1))/actuator/health/readiness"; do
     if (($(date +%s%N) - started > timeout * 1000000000)); then

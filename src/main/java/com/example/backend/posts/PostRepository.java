@@ -1,5 +1,6 @@
 package com.example.backend.posts;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -7,6 +8,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The status is written as a literal, not a parameter, so that PostgreSQL can match the
@@ -18,9 +21,15 @@ import org.springframework.data.repository.query.Param;
  * third of the statements and round trips of these requests. Writes and the users feature
  * are untouched; the foreign key {@code posts.author_id} guarantees that the inner join
  * keeps every post. Counts stay on {@code posts} alone.
+ * <p>
+ * Those reads join a caller's transaction but do not start one ({@code SUPPORTS}): one
+ * SELECT is atomic on its own, and at PostgreSQL's READ COMMITTED a page and its count
+ * see separate snapshots inside a transaction too, so a read-only transaction would only
+ * add a {@code BEGIN} and a {@code COMMIT} round trip.
  */
 interface PostRepository extends JpaRepository<Post, Long> {
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	@Query("""
 			select new com.example.backend.posts.PostWithAuthor(p, u.displayName)
 			from Post p join User u on u.id = p.authorId
@@ -28,6 +37,7 @@ interface PostRepository extends JpaRepository<Post, Long> {
 			""")
 	Optional<PostWithAuthor> findWithAuthor(@Param("id") long id);
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	@Query(value = """
 			select new com.example.backend.posts.PostWithAuthor(p, u.displayName)
 			from Post p join User u on u.id = p.authorId
@@ -36,6 +46,7 @@ interface PostRepository extends JpaRepository<Post, Long> {
 			countQuery = "select count(p) from Post p where p.status = com.example.backend.posts.PostStatus.PUBLISHED")
 	Page<PostWithAuthor> findPublished(Pageable pageable);
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	@Query(value = """
 			select new com.example.backend.posts.PostWithAuthor(p, u.displayName)
 			from Post p join User u on u.id = p.authorId
@@ -46,6 +57,10 @@ interface PostRepository extends JpaRepository<Post, Long> {
 			""")
 	Page<PostWithAuthor> findPublishedByAuthor(@Param("authorId") long authorId, Pageable pageable);
 
+	@Query("select p.id from Post p where p.authorId = :authorId")
+	List<Long> findIdsByAuthor(@Param("authorId") long authorId);
+
+	@Transactional(propagation = Propagation.SUPPORTS)
 	@Query(value = """
 			select new com.example.backend.posts.PostWithAuthor(p, u.displayName)
 			from Post p join User u on u.id = p.authorId

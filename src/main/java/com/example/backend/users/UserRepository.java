@@ -12,25 +12,40 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.example.backend.access.Role;
 
+/**
+ * The reads that every authenticated request makes ({@link #findTokenSubject}) and that
+ * {@code GET /users/me} makes ({@link #findById}) join a caller's transaction but do not
+ * start one ({@code SUPPORTS}): a single SELECT is atomic on its own, and a transaction
+ * around it costs a {@code BEGIN} and a {@code COMMIT}, two of the four round trips such
+ * a request made (load-tests/results/profile-before.md).
+ */
 interface UserRepository extends JpaRepository<User, Long> {
 
+	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
+	Optional<User> findById(Long id);
+
 	/**
-	 * Written as {@code lower(email)} so that the unique index
-	 * {@code users_email_lower_uq} serves it.
+	 * {@code email} must be {@link Emails#normalize normalised}, as stored; the unique
+	 * index {@code users_email_uq} serves the lookup.
 	 */
-	@Query("select u from User u where lower(u.email) = lower(:email)")
+	@Query("select u from User u where u.email = :email")
 	Optional<User> findByEmail(@Param("email") String email);
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	@Query("select new com.example.backend.users.TokenSubject(u.id, u.role, u.tokenVersion) from User u where u.id = :id")
 	Optional<TokenSubject> findTokenSubject(@Param("id") long id);
 
 	@Query("select new com.example.backend.users.DisplayName(u.id, u.displayName) from User u where u.id in :ids")
 	List<DisplayName> findDisplayNames(@Param("ids") Collection<Long> ids);
 
-	@Query("select count(u) > 0 from User u where lower(u.email) = lower(:email)")
+	/** {@code email} must be {@link Emails#normalize normalised}, as stored. */
+	@Query("select count(u) > 0 from User u where u.email = :email")
 	boolean existsByEmail(@Param("email") String email);
 
 	/**

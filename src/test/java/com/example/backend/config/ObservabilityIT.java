@@ -56,11 +56,16 @@ class ObservabilityIT extends IntegrationTest {
 	void captureLogs() {
 		this.appender.start();
 		root().addAppender(this.appender);
+		// The access log has an appender of its own (asynchronous, see
+		// logback-spring.xml)
+		// and does not pass its lines on to the root logger.
+		accessLog().addAppender(this.appender);
 	}
 
 	@AfterEach
 	void stopCapturing() {
 		root().detachAppender(this.appender);
+		accessLog().detachAppender(this.appender);
 	}
 
 	@Test
@@ -113,6 +118,10 @@ class ObservabilityIT extends IntegrationTest {
 
 	private static Logger root() {
 		return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+	}
+
+	private static Logger accessLog() {
+		return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("access");
 	}
 
 	private static String ecs(ILoggingEvent event) {
