@@ -2,6 +2,7 @@ package com.example.backend.auth;
 
 import org.springframework.stereotype.Component;
 
+import com.example.backend.ratelimit.RateLimiters;
 import com.example.backend.auth.AuthExceptions.TooManyLoginAttempts;
 import com.example.backend.auth.LoginThrottleSettings.Global;
 import com.example.backend.auth.LoginThrottleSettings.PerClient;
@@ -32,13 +33,15 @@ class LoginThrottle {
 
 	private final RateLimiter global;
 
-	LoginThrottle(LoginThrottleSettings settings) {
-		this.perAccountAndClient = new RateLimiter(settings.maxAttempts(), settings.window(),
+	LoginThrottle(LoginThrottleSettings settings, RateLimiters limiters) {
+		this.perAccountAndClient = limiters.create("login", settings.maxAttempts(), settings.window(),
 				settings.maxTrackedKeys());
 		PerClient client = settings.perClient();
-		this.perClient = new RateLimiter(client.maxAttempts(), client.window(), settings.maxTrackedKeys());
+		this.perClient = limiters.create("login-per-client", client.maxAttempts(), client.window(),
+				settings.maxTrackedKeys());
+		// Per instance on purpose: it protects this instance's CPU from Argon2 work.
 		Global everyone = settings.global();
-		this.global = new RateLimiter(everyone.maxAttempts(), everyone.window(), 1);
+		this.global = limiters.createLocal("login-global", everyone.maxAttempts(), everyone.window(), 1);
 	}
 
 	/** Takes one attempt from every budget or throws {@link TooManyLoginAttempts}. */

@@ -91,7 +91,8 @@ class SecurityConfiguration {
 		// WWW-Authenticate: a browser client tells an expired token (refresh) from a
 		// missing one.
 		cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
-				HttpHeaders.WWW_AUTHENTICATE, "X-Request-Id", "X-Response-Time", "Idempotent-Replayed"));
+				HttpHeaders.WWW_AUTHENTICATE, "X-Request-Id", "X-Response-Time", "Idempotent-Replayed",
+				"X-RateLimit-Limit", "X-RateLimit-Remaining"));
 		// Bearer tokens travel in a header, not in cookies: no credentials mode needed.
 		cors.setAllowCredentials(false);
 		cors.setMaxAge(Duration.ofHours(1));

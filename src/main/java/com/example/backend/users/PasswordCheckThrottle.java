@@ -3,6 +3,7 @@ package com.example.backend.users;
 import org.springframework.stereotype.Component;
 
 import com.example.backend.ratelimit.RateLimiter;
+import com.example.backend.ratelimit.RateLimiters;
 import com.example.backend.users.UserExceptions.TooManyPasswordChecks;
 
 /**
@@ -16,8 +17,9 @@ class PasswordCheckThrottle {
 
 	private final RateLimiter limiter;
 
-	PasswordCheckThrottle(PasswordCheckThrottleSettings settings) {
-		this.limiter = new RateLimiter(settings.maxAttempts(), settings.window(), settings.maxTrackedKeys());
+	PasswordCheckThrottle(PasswordCheckThrottleSettings settings, RateLimiters limiters) {
+		this.limiter = limiters.create("password-check", settings.maxAttempts(), settings.window(),
+				settings.maxTrackedKeys());
 	}
 
 	void acquire(long userId) {

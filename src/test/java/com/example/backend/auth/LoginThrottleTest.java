@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import com.example.backend.auth.AuthExceptions.TooManyLoginAttempts;
+import com.example.backend.ratelimit.RateLimiters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -14,7 +15,7 @@ class LoginThrottleTest {
 
 	private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(15), 100,
 			new LoginThrottleSettings.PerClient(100, Duration.ofMinutes(15)),
-			new LoginThrottleSettings.Global(1000, Duration.ofMinutes(15))));
+			new LoginThrottleSettings.Global(1000, Duration.ofMinutes(15))), RateLimiters.local());
 
 	@Test
 	void allowsTheConfiguredAttemptsThenAsksToRetryLater() {
@@ -45,7 +46,7 @@ class LoginThrottleTest {
 	void oneAddressGetsALimitedNumberOfAttemptsWhateverTheEmails() {
 		LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(15), 100,
 				new LoginThrottleSettings.PerClient(4, Duration.ofMinutes(15)),
-				new LoginThrottleSettings.Global(1000, Duration.ofMinutes(15))));
+				new LoginThrottleSettings.Global(1000, Duration.ofMinutes(15))), RateLimiters.local());
 		for (int attempt = 0; attempt < 4; attempt++) {
 			throttle.acquire("user" + attempt + "@test.local", "10.0.0.1");
 		}
@@ -60,7 +61,7 @@ class LoginThrottleTest {
 	void allAddressesTogetherGetALimitedNumberOfAttempts() {
 		LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(15), 100,
 				new LoginThrottleSettings.PerClient(4, Duration.ofMinutes(15)),
-				new LoginThrottleSettings.Global(10, Duration.ofSeconds(1))));
+				new LoginThrottleSettings.Global(10, Duration.ofSeconds(1))), RateLimiters.local());
 		for (int attempt = 0; attempt < 10; attempt++) {
 			throttle.acquire("user" + attempt + "@test.local", "10.0.0." + attempt);
 		}
