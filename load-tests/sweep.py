@@ -120,6 +120,8 @@ class App:
             "app.bootstrap-admin.password": ADMIN_PASSWORD,
             # One client address registers and logs in hundreds of users: lift the throttles.
             "app.auth.login-throttle.max-attempts": 1000000,
+            "app.auth.login-throttle.per-client.max-attempts": 1000000,
+            "app.auth.login-throttle.global.max-attempts": 1000000,
             "app.auth.registration-throttle.max-attempts": 1000000,
             "app.rate-limit.api.enabled": "false",
             "server.tomcat.mbeanregistry.enabled": "true",  # Tomcat's busy-thread gauge
