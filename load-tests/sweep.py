@@ -67,6 +67,9 @@ OUT = LOAD_TESTS / "results" / ("quick" if QUICK else DATE)
 if QUICK:
     OUT = LOAD_TESTS / "results" / "raw" / "quick"
 RAW = LOAD_TESTS / "results" / "raw" / ("quick-run" if QUICK else DATE)
+if os.environ.get("RESULTS_DIR"):  # e.g. a second sweep on other ports at the same time
+    OUT = Path(os.environ["RESULTS_DIR"]).resolve()
+    RAW = OUT / "raw"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -117,6 +120,8 @@ class App:
             "app.bootstrap-admin.password": ADMIN_PASSWORD,
             # One client address registers and logs in hundreds of users: lift the throttles.
             "app.auth.login-throttle.max-attempts": 1000000,
+            "app.auth.login-throttle.per-client.max-attempts": 1000000,
+            "app.auth.login-throttle.global.max-attempts": 1000000,
             "app.auth.registration-throttle.max-attempts": 1000000,
             "app.rate-limit.api.enabled": "false",
             "server.tomcat.mbeanregistry.enabled": "true",  # Tomcat's busy-thread gauge
@@ -189,11 +194,17 @@ METRICS = {
     "live_threads": re.compile(r'^jvm_threads_live_threads (\S+)$', re.M),
 }
 REQUESTS = re.compile(r'^http_server_requests_seconds_count\{(?P<labels>[^}]*)\} (?P<value>\S+)$', re.M)
+# How long connections are held (HikariCP's usage timer): the W of the pool's Little's law, as it really was.
+USAGE = {"usage_count": re.compile(r'^hikaricp_connections_usage_seconds_count\{[^}]*\} (\S+)$', re.M),
+         "usage_sum": re.compile(r'^hikaricp_connections_usage_seconds_sum\{[^}]*\} (\S+)$', re.M)}
 
 
 def parse_prometheus(text):
     values = {}
     for key, pattern in METRICS.items():
+        found = pattern.findall(text)
+        values[key] = sum(float(v) for v in found) if found else None
+    for key, pattern in USAGE.items():
         found = pattern.findall(text)
         values[key] = sum(float(v) for v in found) if found else None
     values["requests"] = sum(float(m.group("value")) for m in REQUESTS.finditer(text)
@@ -252,6 +263,9 @@ def summarize_samples(samples, window_start, window_end):
         result["server_rps"] = (last["requests"] - first["requests"]) / (last["t"] - first["t"])
         busy = last["cpu_total"] - first["cpu_total"]
         result["machine_cpu"] = 1 - (last["cpu_idle"] - first["cpu_idle"]) / busy if busy else None
+        uses = (last.get("usage_count") or 0) - (first.get("usage_count") or 0)
+        if uses > 0:
+            result["connection_hold_ms"] = 1000 * ((last.get("usage_sum") or 0) - (first.get("usage_sum") or 0)) / uses
     for key in ("busy_threads", "pending", "active_connections", "process_cpu", "live_threads"):
         values = [s[key] for s in inside if key in s]
         result[f"{key}_mean"] = statistics.fmean(values) if values else None
@@ -447,6 +461,27 @@ def little(name, concurrency, wait_ms, capacity, result):
     return (name, f"{ideal:,.0f}/s", f"{min(bound, capacity):,.1f}/s", f"{measured:,.1f}/s", f"{ratio:.2f}", verdict)
 
 
+def pool_law(size, result):
+    """Little's law on the pool: L = X U, with L the connections in use, X the queries served per second and U
+    the time a connection is held (HikariCP's usage timer: W plus the round trip plus whatever the busy CPU adds).
+    When the pool is saturated (L close to P), X = P / U; with an idle CPU, U is W and X = P / W."""
+    name = f"Little's law, pool of {size}, W = {QUERY_MS} ms"
+    hold = result.get("connection_hold_ms")
+    # Requests that timed out waiting for a connection (503) never used one: count the served ones only.
+    served = (result.get("server_rps") or 0) * ((result.get("ok") or 0) / (result.get("requests") or 1))
+    if not hold:
+        return (name, f"{size / (QUERY_MS / 1000):,.0f}/s", "-", f"{served:,.1f}/s", "", "no usage data")
+    bound = size / (hold / 1000)
+    ratio = served / bound
+    in_use = result.get("active_connections_mean") or 0
+    if in_use >= 0.8 * size:
+        verdict = "PASS" if LITTLE_LOW <= ratio <= LITTLE_HIGH else "FAIL"
+    else:
+        verdict = f"pool not saturated ({in_use:.0f} of {size} in use; reported, not checked)"
+    return (name, f"{size / (QUERY_MS / 1000):,.0f}/s", f"{bound:,.1f}/s (P / U, U = {hold:.0f} ms)",
+            f"{served:,.1f}/s served", f"{ratio:.2f}", verdict)
+
+
 def checks(results):
     by_id = {r["id"]: r for r in results}
     rows = []
@@ -459,8 +494,7 @@ def checks(results):
                                capacity, by_id[f"threads-{config}"]))
     for size in POOL_SIZES:
         if f"pool-{size}" in by_id:
-            rows.append(little(f"Little's law, pool of {size}, W = {QUERY_MS} ms", min(size, SLOW_USERS), QUERY_MS,
-                               capacity, by_id[f"pool-{size}"]))
+            rows.append(pool_law(size, by_id[f"pool-{size}"]))
     virtual, eight = by_id.get("factor-virtual"), by_id.get("factor-platform-8")
     if virtual and eight:
         wait, cost = FACTOR_WAIT_MS / 1000, 1 / capacity
@@ -507,7 +541,7 @@ def finish(results, info):
                 virtual_factor=VIRTUAL_FACTOR, date=DATE)
     (OUT / "run.json").write_text(json.dumps(info, indent=2) + "\n")
     report.write(OUT, results, SAMPLES, rows, info)
-    print(f"== checks (sweep took {info['minutes']:.1f} min)")
+    print(f"== checks (sweep took {info.get('minutes', 0) + info.get('minutes_extra', 0):.1f} min)")
     failed = False
     for name, ideal, predicted, measured, ratio, verdict in rows:
         print(f"   {verdict:34} {name}: N / W {ideal}, bound {predicted}, measured {measured} ({ratio})")
@@ -568,6 +602,9 @@ def main():
                             "simulation": case.simulation, "users": case.properties.get("users"),
                             "assertions": f"run failed: {ex}"})
 
+    if only and not previous:  # the first results in this folder
+        info = {"minutes": 0, "machine": os.environ.get("MACHINE_DESCRIPTION", ""),
+                "cache_landed": os.environ.get("CACHE_LANDED", "unknown")}
     if only:  # add to (or replace in) the results already there
         ids = {r["id"] for r in results}
         results = [r for r in previous if r["id"] not in ids] + results

@@ -3,7 +3,7 @@
 #
 #   load-tests/sweep.sh             # full sweep; results in load-tests/results/<date>/
 #   QUICK=1 load-tests/sweep.sh     # dry run of every case with a few users for a few seconds (~10 min)
-#   CASES="threads-virtual pool-2" load-tests/sweep.sh   # only these cases (all JVMs still start)
+#   CASES="threads-virtual pool-2" load-tests/sweep.sh   # only these cases (and their JVMs), added to the results
 #
 # Settings (environment): DURATION (20 s measured per case), WARMUP (6 s), WAIT_MS (50), QUERY_MS (20),
 # BLOCKING_USERS (300), SLOW_USERS (100), MIXED_USERS (500), CRUD_USERS (100), CHECKOUT_USERS (50),

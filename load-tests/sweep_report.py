@@ -10,7 +10,7 @@ FASTAPI = [
 
 COLUMNS = ["id", "group", "config", "simulation", "users", "note", "requests", "ok", "ko", "gatling_rps",
            "server_rps", "mean_ms", "p50_ms", "p95_ms", "p99_ms", "p999_ms", "busy_threads_mean",
-           "busy_threads_max", "active_connections_mean", "active_connections_max", "pending_mean", "pending_max",
+           "busy_threads_max", "connection_hold_ms", "active_connections_mean", "active_connections_max", "pending_mean", "pending_max",
            "process_cpu_mean", "machine_cpu", "live_threads_max", "load_before", "load_after", "assertions"]
 
 
@@ -42,11 +42,11 @@ def write(out, results, samples, checks, info):
 
 
 def summary(results, by_id, checks, info):
-    minutes = f"{info['minutes']:.1f} minutes"
+    minutes = f"{info.get('minutes', 0):.1f} minutes"
     if info.get("minutes_extra"):
         minutes += f", plus {info['minutes_extra']:.1f} minutes for cases run again on their own (`CASES=...`)"
     lines = [f"# Load-test sweep, {info['date']}", "", f"One run of `load-tests/sweep.sh`: {minutes}. "
-             f"{info['machine']}", ""]
+             f"{info.get('machine', '')}", ""]
     lines += ["## Checks", "",
               "Little's law (L = X R) with N requests in service at once, each waiting W: throughput X <= N / W. "
               "Each request also needs CPU; on a machine shared with other builds that cost is far from "
@@ -58,7 +58,11 @@ def summary(results, by_id, checks, info):
               f"{info['wait_bound']:.0%} of the CPU bound 1 / c, i.e. when the wait, not the CPU, is the limit; "
               f"then the measured throughput must be within {info['little_low']:.2f}-{info['little_high']:.2f} of "
               "the bound (the tolerance covers the machine's load moving during the run). Rows where the CPU is "
-              "the limit are reported, not checked. Virtual threads must serve at least "
+              "the limit are reported, not checked. For the pool the same law reads X = P / U with U the time a "
+              "connection is really held (HikariCP's usage timer: W plus the round trip plus whatever the busy "
+              "CPU adds) and X the queries served (answers that timed out waiting for a connection, 503, never "
+              "held one), checked when the pool is saturated (at least 80% of its connections in use on average). "
+              "Virtual threads must serve at least "
               f"{info['virtual_factor']:.0f}x what 8 platform threads serve on the blocking scenario with "
               f"W = {info['factor_wait_ms']} ms (a long wait, so that even a busy CPU allows the factor: "
               "checked when the bounds allow it). Throughput here is the server's own count "
@@ -118,7 +122,7 @@ def summary(results, by_id, checks, info):
               f"({info['slow_users']} users), `SELECT pg_sleep` on a pooled connection.",
               "- The instances cases go through nginx (`load-tests/nginx.conf.template`, keep-alive upstreams) in "
               "both cases, so that the proxy's cost is on both sides.",
-              f"- The hot-key scenario compares `app.cache.enabled=true` and `false` ({info['cache_landed']}).",
+              f"- The hot-key scenario compares `app.cache.enabled=true` and `false` ({info.get('cache_landed', 'unknown')}).",
               "- The application logs at WARN for the `access` logger during the sweep (one log line per "
               "request would be measured too); the throttles are lifted (one client address logs in hundreds of "
               "users) and the API rate limit is off.", ""]

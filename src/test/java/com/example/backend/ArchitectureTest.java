@@ -56,12 +56,13 @@ class ArchitectureTest {
 	void sharedPackagesDependOnNoFeature() {
 		noClasses().that()
 			.resideInAnyPackage("..backend.access..", "..backend.web..", "..backend.filters..",
-					"..backend.persistence..")
+					"..backend.persistence..", "..backend.cache..", "..backend.redis..", "..backend.ratelimit..")
 			.should()
 			.dependOnClassesThat()
 			.resideOutsideOfPackages("..backend.access..", "..backend.web..", "..backend.filters..",
-					"..backend.persistence..", "java..", "jakarta..", "javax..", "org..", "io..", "com.github..",
-					"tools.jackson..", "com.fasterxml..")
+					"..backend.persistence..", "..backend.cache..", "..backend.redis..", "..backend.ratelimit..",
+					"java..", "jakarta..", "javax..", "org..", "io..", "com.github..", "tools.jackson..",
+					"com.fasterxml..")
 			.check(app);
 	}
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
@@ -18,8 +19,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.example.backend.access.Actor;
@@ -51,15 +52,15 @@ class AccessTokenFilter extends OncePerRequestFilter {
 
 	private final UserService users;
 
-	private final AuthenticationEntryPoint entryPoint;
+	private final SecurityProblemHandler problems;
 
 	private final SecurityContextRepository contexts;
 
-	AccessTokenFilter(AccessTokens accessTokens, UserService users, AuthenticationEntryPoint entryPoint,
+	AccessTokenFilter(AccessTokens accessTokens, UserService users, SecurityProblemHandler problems,
 			SecurityContextRepository contexts) {
 		this.accessTokens = accessTokens;
 		this.users = users;
-		this.entryPoint = entryPoint;
+		this.problems = problems;
 		this.contexts = contexts;
 	}
 
@@ -95,7 +96,13 @@ class AccessTokenFilter extends OncePerRequestFilter {
 		}
 		catch (AuthenticationException ex) {
 			SecurityContextHolder.clearContext();
-			this.entryPoint.commence(request, response, ex);
+			this.problems.commence(request, response, ex);
+			return;
+		}
+		catch (DataAccessException | TransactionException ex) {
+			// The user lookup failed: the database is down or the pool exhausted.
+			SecurityContextHolder.clearContext();
+			this.problems.fail(request, response, ex);
 			return;
 		}
 		// Every log line of the request names the user; removed again because Tomcat

@@ -1,6 +1,7 @@
 package com.example.backend.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -28,6 +29,9 @@ class AccessTokens {
 
 	static final String TOKEN_VERSION_CLAIM = "tv";
 
+	/** Tolerated difference between our clocks and those of other replicas. */
+	private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
 	private final SecretKey key;
 
 	private final JwtSettings settings;
@@ -44,7 +48,7 @@ class AccessTokens {
 			.verifyWith(this.key)
 			.requireIssuer(settings.issuer())
 			.clock(() -> Date.from(clock.instant()))
-			.clockSkewSeconds(30)
+			.clockSkewSeconds(CLOCK_SKEW.toSeconds())
 			.build();
 	}
 
@@ -65,7 +69,10 @@ class AccessTokens {
 
 	/**
 	 * Checks signature, algorithm, issuer and expiry; whether the user and token version
-	 * still hold is the caller's job.
+	 * still hold is the caller's job. {@code exp} and {@code iat} are required: jjwt
+	 * checks them only when present, and a token without {@code exp} would never expire.
+	 * An {@code iat} in the future (beyond clock skew) was not issued by this service's
+	 * rules, whoever holds the key.
 	 */
 	VerifiedAccessToken verify(String token) {
 		try {
@@ -75,8 +82,12 @@ class AccessTokens {
 			}
 			Claims claims = jws.getPayload();
 			Integer tokenVersion = claims.get(TOKEN_VERSION_CLAIM, Integer.class);
-			if (claims.getSubject() == null || tokenVersion == null) {
+			if (claims.getSubject() == null || tokenVersion == null || claims.getExpiration() == null
+					|| claims.getIssuedAt() == null) {
 				throw new InvalidAccessToken("missing claims");
+			}
+			if (claims.getIssuedAt().toInstant().isAfter(this.clock.instant().plus(CLOCK_SKEW))) {
+				throw new InvalidAccessToken("issued in the future");
 			}
 			return new VerifiedAccessToken(Long.parseLong(claims.getSubject()), tokenVersion);
 		}

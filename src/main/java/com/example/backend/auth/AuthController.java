@@ -20,6 +20,7 @@ import com.example.backend.auth.AuthRequests.RefreshRequest;
 import com.example.backend.auth.AuthRequests.RegisterRequest;
 import com.example.backend.users.NewUser;
 import com.example.backend.users.UserResponse;
+import com.example.backend.web.ClientAddresses;
 import com.example.backend.web.Responds;
 
 import static com.example.backend.web.Responds.Header.LOCATION;
@@ -35,8 +36,11 @@ class AuthController {
 
 	private final AuthService auth;
 
-	AuthController(AuthService auth) {
+	private final ClientAddresses clientAddresses;
+
+	AuthController(AuthService auth, ClientAddresses clientAddresses) {
 		this.auth = auth;
+		this.clientAddresses = clientAddresses;
 	}
 
 	@Responds(status = 201, headers = LOCATION, problems = { "email-taken", "too-many-registrations" })
@@ -46,17 +50,18 @@ class AuthController {
 					+ "registrations per client address and hour (configurable; 429 with Retry-After beyond).")
 	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
 		NewUser newUser = new NewUser(request.email(), request.password(), request.displayName());
-		UserResponse user = this.auth.register(newUser, http.getRemoteAddr());
+		UserResponse user = this.auth.register(newUser, this.clientAddresses.of(http));
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 
 	@Responds(problems = { "invalid-credentials", "too-many-login-attempts" })
 	@PostMapping("/login")
 	@Operation(summary = "Exchange email and password for tokens",
-			description = "401 is the same for an unknown email and a wrong password. After 5 attempts per email "
-					+ "and client address within 15 minutes (configurable) the answer is 429 with Retry-After.")
+			description = "401 is the same for an unknown email and a wrong password. 429 with Retry-After after "
+					+ "5 attempts per email and client address within 15 minutes, 30 per client address within 15 "
+					+ "minutes, or 10 per second for the whole instance (all configurable).")
 	TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		return this.auth.login(request.email(), request.password(), http.getRemoteAddr());
+		return this.auth.login(request.email(), request.password(), this.clientAddresses.of(http));
 	}
 
 	@Responds(problems = "invalid-refresh-token")

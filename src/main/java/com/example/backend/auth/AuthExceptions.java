@@ -44,10 +44,9 @@ final class AuthExceptions {
 
 	static final class TooManyLoginAttempts extends ApiException {
 
-		TooManyLoginAttempts(long retryAfterSeconds) {
+		TooManyLoginAttempts(String reason, long retryAfterSeconds) {
 			super(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts", "Too many login attempts",
-					"Too many login attempts for this account from your address. Try again in " + retryAfterSeconds
-							+ " seconds.");
+					reason + " Try again in " + retryAfterSeconds + " seconds.");
 			getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		}
 

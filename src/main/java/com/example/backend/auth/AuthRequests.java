@@ -3,6 +3,7 @@ package com.example.backend.auth;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,7 +14,13 @@ final class AuthRequests {
 	private AuthRequests() {
 	}
 
-	record RegisterRequest(@Schema(example = "you@example.com") @NotBlank @Email @Size(max = 254) String email,
+	/**
+	 * Only ASCII addresses: every one of them has exactly one normalised form
+	 * ({@code users.Emails}), so no account can be registered that looks like another's.
+	 */
+	record RegisterRequest(
+			@Schema(example = "you@example.com") @NotBlank @Email @Size(max = 254) @Pattern(regexp = "\\p{ASCII}*",
+					message = "must contain ASCII characters only") String email,
 			@Schema(example = "correct horse battery staple") @NotNull @Size(min = 8, max = 128) String password,
 			@Schema(example = "You") @NotBlank @Size(max = 100) String displayName) {
 

@@ -6,11 +6,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Login throttling ({@code app.auth.login-throttle.*}): at most {@code maxAttempts} login
- * attempts per email and client IP (successful ones are forgiven), refilled evenly over
- * {@code window}; {@code maxTrackedKeys} bounds the memory used.
+ * Login throttling ({@code app.auth.login-throttle.*}), every budget refilled evenly over
+ * its window: {@code maxAttempts} per email and client address (successful ones are
+ * forgiven) over {@code window}; {@code perClient} per client address whatever the email;
+ * {@code global} for all logins of this instance. {@code maxTrackedKeys} bounds the
+ * memory used.
  */
 @ConfigurationProperties("app.auth.login-throttle")
 public record LoginThrottleSettings(@DefaultValue("5") int maxAttempts, @DefaultValue("15m") Duration window,
-		@DefaultValue("100000") long maxTrackedKeys) {
+		@DefaultValue("100000") long maxTrackedKeys, @DefaultValue PerClient perClient, @DefaultValue Global global) {
+
+	/**
+	 * Attempts per client address: enough for an office behind one NAT address, far too
+	 * few to try one password on many accounts.
+	 */
+	public record PerClient(@DefaultValue("30") int maxAttempts, @DefaultValue("15m") Duration window) {
+	}
+
+	/**
+	 * Attempts per instance: about what two cores can hash with Argon2 while leaving most
+	 * of the CPU to the rest of the API.
+	 */
+	public record Global(@DefaultValue("10") int maxAttempts, @DefaultValue("1s") Duration window) {
+	}
+
 }

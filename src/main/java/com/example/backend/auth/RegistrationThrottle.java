@@ -3,6 +3,7 @@ package com.example.backend.auth;
 import org.springframework.stereotype.Component;
 
 import com.example.backend.ratelimit.RateLimiter;
+import com.example.backend.ratelimit.RateLimiters;
 import com.example.backend.auth.AuthExceptions.TooManyRegistrations;
 
 /**
@@ -15,8 +16,9 @@ class RegistrationThrottle {
 
 	private final RateLimiter limiter;
 
-	RegistrationThrottle(RegistrationThrottleSettings settings) {
-		this.limiter = new RateLimiter(settings.maxAttempts(), settings.window(), settings.maxTrackedKeys());
+	RegistrationThrottle(RegistrationThrottleSettings settings, RateLimiters limiters) {
+		this.limiter = limiters.create("registration", settings.maxAttempts(), settings.window(),
+				settings.maxTrackedKeys());
 	}
 
 	void acquire(String clientIp) {

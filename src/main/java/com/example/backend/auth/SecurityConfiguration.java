@@ -83,7 +83,7 @@ class SecurityConfiguration {
 		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
 				"Idempotency-Key", "X-Request-Id"));
 		cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, "X-Request-Id",
-				"X-Response-Time", "Idempotent-Replayed"));
+				"X-Response-Time", "Idempotent-Replayed", "X-RateLimit-Limit", "X-RateLimit-Remaining"));
 		// Bearer tokens travel in a header, not in cookies: no credentials mode needed.
 		cors.setAllowCredentials(false);
 		cors.setMaxAge(Duration.ofHours(1));

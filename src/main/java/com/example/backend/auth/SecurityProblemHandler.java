@@ -35,4 +35,15 @@ class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHa
 		this.resolver.resolveException(request, response, null, ex);
 	}
 
+	/**
+	 * Any other failure inside the security chain (the database down during the token
+	 * check): answered like the same failure in a controller (503 + Retry-After), not by
+	 * the container's error page.
+	 */
+	void fail(HttpServletRequest request, HttpServletResponse response, RuntimeException ex) {
+		if (this.resolver.resolveException(request, response, null, ex) == null) {
+			throw ex;
+		}
+	}
+
 }

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.backend.cache.CacheAside;
+import com.example.backend.cache.Caches;
 import com.example.backend.catalog.CatalogExceptions.InsufficientStock;
 import com.example.backend.catalog.CatalogExceptions.SkuTaken;
 import com.example.backend.catalog.CatalogExceptions.UnknownProduct;
@@ -27,16 +29,22 @@ public class CatalogService {
 
 	private final ProductRepository products;
 
-	CatalogService(ProductRepository products) {
+	private final CacheAside<ProductResponse> productCache;
+
+	CatalogService(ProductRepository products, Caches caches) {
 		this.products = products;
+		this.productCache = caches.define("product", 1, ProductResponse.class);
 	}
 
 	public Page<ProductResponse> list(Pageable pageable) {
 		return this.products.findAll(pageable).map(ProductResponse::of);
 	}
 
+	/** Through the cache; every change of the product, stock included, evicts it. */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public ProductResponse get(long id) {
-		return ProductResponse.of(load(id));
+		return this.productCache.get(id, () -> this.products.findById(id).map(ProductResponse::of))
+			.orElseThrow(() -> new NotFound("Product", id));
 	}
 
 	@Transactional
@@ -65,12 +73,14 @@ public class CatalogService {
 			throw new SkuTaken();
 		}
 		product.edit(sku, request.name().trim(), request.price(), request.stock());
+		this.productCache.evictAfterCommit(id);
 		return ProductResponse.of(this.products.saveAndFlush(product));
 	}
 
 	@Transactional
 	public void delete(long id) {
 		this.products.delete(load(id));
+		this.productCache.evictAfterCommit(id);
 	}
 
 	/**
@@ -83,6 +93,7 @@ public class CatalogService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<ReservedItem> reserve(Map<Long, Integer> quantities) {
 		SortedMap<Long, Integer> ordered = new TreeMap<>(quantities);
+		this.productCache.evictAfterCommit(ordered.keySet());
 		ordered.forEach((productId, quantity) -> {
 			if (this.products.takeStock(productId, quantity) == 0) {
 				throw this.products.existsById(productId) ? new InsufficientStock(productId)
@@ -106,6 +117,7 @@ public class CatalogService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void release(Map<Long, Integer> quantities) {
 		new TreeMap<>(quantities).forEach(this.products::returnStock);
+		this.productCache.evictAfterCommit(quantities.keySet());
 	}
 
 	private Product load(long id) {

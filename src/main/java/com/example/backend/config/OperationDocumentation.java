@@ -44,7 +44,8 @@ import com.example.backend.web.Responds;
  * <li>400 when it takes parameters or a body; 415 and 422 when it takes a body;</li>
  * <li>401 everywhere but the auth endpoints (public ones too: a bad token is rejected
  * wherever it is sent); 403 with {@code @PreAuthorize}; 404 with a path variable;</li>
- * <li>304 for GETs that send an ETag; 500 and 503 (with Retry-After) everywhere.</li>
+ * <li>304 for GETs that send an ETag; 429 (the per-client limit), 500 and 503 (with
+ * Retry-After) everywhere.</li>
  * </ul>
  */
 final class OperationDocumentation implements OperationCustomizer {
@@ -120,6 +121,8 @@ final class OperationDocumentation implements OperationCustomizer {
 		if (responds != null) {
 			problems.addAll(List.of(responds.problems()));
 		}
+		// The per-client API limit (ratelimit/ApiRateLimit) applies to every operation.
+		problems.add("too-many-requests");
 		problems.add("internal-error");
 		problems.add("service-unavailable");
 		addProblems(responses, problems, examplePath);

@@ -66,6 +66,10 @@ final class ProblemCatalog {
 				"Too many login attempts for this account from your address. Try again in 180 seconds."));
 		add(new ProblemType("too-many-registrations", 429, "Too many registrations",
 				"Too many registrations from your address. Try again in 360 seconds."));
+		add(new ProblemType("too-many-requests", 429, "Too many requests",
+				"Request limit reached. Try again in 3 seconds."));
+		add(new ProblemType("too-many-password-checks", 429, "Too many password checks",
+				"Too many wrong current passwords for this account. Try again in 180 seconds."));
 		add(new ProblemType("internal-error", 500, "Internal error",
 				"An unexpected error occurred. Quote the request id when you report it."));
 		add(new ProblemType("service-unavailable", 503, "Service unavailable",

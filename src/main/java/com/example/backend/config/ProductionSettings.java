@@ -51,6 +51,10 @@ final class ProductionSettings {
 		}
 		checkPassword(problems, "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD",
 				settings.apply("spring.datasource.password"));
+		if (isBlank(settings.apply("spring.data.redis.host"))) {
+			problems.add(missing("spring.data.redis.host", "SPRING_DATA_REDIS_HOST",
+					"the Redis that all instances share for the cache and the rate limits, e.g. redis.internal"));
+		}
 		checkJwtSecret(problems, settings.apply("app.jwt.secret"));
 		if (!isBlank(settings.apply("app.bootstrap-admin.email"))) {
 			checkPassword(problems, "app.bootstrap-admin.password", "BOOTSTRAP_ADMIN_PASSWORD",

@@ -1,5 +1,6 @@
 package com.example.backend.posts;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -55,6 +56,9 @@ interface PostRepository extends JpaRepository<Post, Long> {
 			where p.authorId = :authorId and p.status = com.example.backend.posts.PostStatus.PUBLISHED
 			""")
 	Page<PostWithAuthor> findPublishedByAuthor(@Param("authorId") long authorId, Pageable pageable);
+
+	@Query("select p.id from Post p where p.authorId = :authorId")
+	List<Long> findIdsByAuthor(@Param("authorId") long authorId);
 
 	@Transactional(propagation = Propagation.SUPPORTS)
 	@Query(value = """

@@ -11,6 +11,11 @@ public record PostResponse(long id, String title, String body, PostStatus status
 				post.getVersion());
 	}
 
+	PostResponse withAuthorName(String displayName) {
+		return new PostResponse(this.id, this.title, this.body, this.status, new Author(this.author.id(), displayName),
+				this.createdAt, this.updatedAt, this.version);
+	}
+
 	public record Author(long id, String displayName) {
 	}
 

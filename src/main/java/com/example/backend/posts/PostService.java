@@ -1,9 +1,15 @@
 package com.example.backend.posts;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -12,6 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.backend.access.Actor;
 import com.example.backend.access.Permission;
 import com.example.backend.posts.PostExceptions.NotYourPost;
+import com.example.backend.cache.CacheAside;
+import com.example.backend.cache.Caches;
+import com.example.backend.users.UserDeleted;
+import com.example.backend.users.UserRenamed;
+import com.example.backend.users.UserResponse;
 import com.example.backend.users.UserService;
 import com.example.backend.web.NotFound;
 import com.example.backend.web.StaleVersion;
@@ -30,17 +41,44 @@ import com.example.backend.web.StaleVersion;
 @Transactional(readOnly = true)
 public class PostService {
 
+	/** What {@code GET /posts} without parameters asks for: the page most often read. */
+	static final Pageable FIRST_PAGE = PageRequest.of(0, 20,
+			Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id")));
+
+	private static final String FIRST_PAGE_KEY = "published";
+
 	private final PostRepository posts;
 
 	private final UserService users;
 
-	PostService(PostRepository posts, UserService users) {
+	/** Posts without their author's name, which comes from the user cache when read. */
+	private final CacheAside<PostResponse> postCache;
+
+	private final CacheAside<FirstPage> firstPageCache;
+
+	PostService(PostRepository posts, UserService users, Caches caches) {
 		this.posts = posts;
 		this.users = users;
+		this.postCache = caches.define("post", 1, PostResponse.class);
+		this.firstPageCache = caches.define("post-first-page", 1, FirstPage.class);
 	}
 
-	@Transactional(propagation = Propagation.SUPPORTS)
+	/**
+	 * Published posts. The first page in the default order is cached: any post change, or
+	 * an author's rename or deletion, evicts it.
+	 */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Page<PostResponse> listPublished(Long authorId, Pageable pageable) {
+		if (authorId == null && FIRST_PAGE.equals(pageable)) {
+			FirstPage first = this.firstPageCache
+				.get(FIRST_PAGE_KEY, () -> Optional.of(FirstPage.of(loadPublished(null, pageable))))
+				.orElseThrow();
+			return new PageImpl<>(first.posts(), pageable, first.total());
+		}
+		return loadPublished(authorId, pageable);
+	}
+
+	private Page<PostResponse> loadPublished(Long authorId, Pageable pageable) {
 		Page<PostWithAuthor> page = (authorId == null) ? this.posts.findPublished(pageable)
 				: this.posts.findPublishedByAuthor(authorId, pageable);
 		return page.map(PostWithAuthor::toResponse);
@@ -58,17 +96,23 @@ public class PostService {
 			.map(PostWithAuthor::toResponse);
 	}
 
-	@Transactional(propagation = Propagation.SUPPORTS)
+	/** A post through the cache; its author's name through the user cache. */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public PostResponse get(Actor actor, long id) {
-		return this.posts.findWithAuthor(id)
-			.filter(found -> isVisible(actor, found.post()))
-			.orElseThrow(() -> new NotFound("Post", id))
-			.toResponse();
+		PostResponse post = this.postCache
+			.get(id, () -> this.posts.findById(id).map((found) -> PostResponse.of(found, null)))
+			.filter((found) -> found.status() == PostStatus.PUBLISHED
+					|| (actor != null && actor.ownsOr(found.author().id(), Permission.POST_MODERATE)))
+			// A draft the caller may not see does not exist for them.
+			.orElseThrow(() -> new NotFound("Post", id));
+		String authorName = this.users.find(post.author().id()).map(UserResponse::displayName).orElse(null);
+		return post.withAuthorName(authorName);
 	}
 
 	@Transactional
 	public PostResponse create(Actor actor, PostRequest request) {
 		Post post = new Post(actor.userId(), request.title(), request.body(), request.status());
+		this.firstPageCache.evictAfterCommit(FIRST_PAGE_KEY);
 		return withAuthor(this.posts.saveAndFlush(post));
 	}
 
@@ -84,12 +128,31 @@ public class PostService {
 			throw new StaleVersion("post");
 		}
 		post.edit(request.title(), request.body(), request.status());
+		evictAfterCommit(List.of(id));
 		return withAuthor(this.posts.saveAndFlush(post));
 	}
 
 	@Transactional
 	public void delete(Actor actor, long id) {
 		this.posts.delete(loadChangeable(actor, id));
+		evictAfterCommit(List.of(id));
+	}
+
+	/** The first page shows authors' names. */
+	@EventListener
+	void on(UserRenamed renamed) {
+		this.firstPageCache.evictAfterCommit(FIRST_PAGE_KEY);
+	}
+
+	/** The database deletes the user's posts with them (cascade). */
+	@EventListener
+	void on(UserDeleted deleted) {
+		evictAfterCommit(this.posts.findIdsByAuthor(deleted.userId()));
+	}
+
+	private void evictAfterCommit(List<Long> postIds) {
+		this.postCache.evictAfterCommit(postIds);
+		this.firstPageCache.evictAfterCommit(FIRST_PAGE_KEY);
 	}
 
 	private Post loadChangeable(Actor actor, long id) {

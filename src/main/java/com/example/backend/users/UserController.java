@@ -74,12 +74,14 @@ class UserController {
 	}
 
 	@Responds(headers = ETAG,
-			problems = { "forbidden", "stale-version", "precondition-failed", "current-password-mismatch" })
+			problems = { "forbidden", "stale-version", "precondition-failed", "current-password-mismatch",
+					"too-many-password-checks" })
 	@PatchMapping("/{id}")
 	@Operation(summary = "Update display name or password (self, ADMIN)",
 			description = "Changing one's own password needs `currentPassword` and signs out every session "
 					+ "of the user (tokens issued before stop working). `version` (409 when stale) or `If-Match` "
-					+ "(412 when stale) guard against lost updates.")
+					+ "(412 when stale) guard against lost updates. Wrong current passwords are limited like logins "
+					+ "(5 per account in 15 minutes, configurable; 429 with Retry-After beyond).")
 	ResponseEntity<UserResponse> update(@AuthenticationPrincipal Actor actor, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody UpdateUserRequest request) {

@@ -1,5 +1,6 @@
 package com.example.backend.users;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 import com.example.backend.web.ApiException;
@@ -32,6 +33,17 @@ final class UserExceptions {
 
 		OwnRoleChangeForbidden() {
 			super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Nobody can change their own role.");
+		}
+
+	}
+
+	static final class TooManyPasswordChecks extends ApiException {
+
+		TooManyPasswordChecks(long retryAfterSeconds) {
+			super(HttpStatus.TOO_MANY_REQUESTS, "too-many-password-checks", "Too many password checks",
+					"Too many wrong current passwords for this account. Try again in " + retryAfterSeconds
+							+ " seconds.");
+			getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		}
 
 	}

@@ -31,10 +31,10 @@ interface UserRepository extends JpaRepository<User, Long> {
 	Optional<User> findById(Long id);
 
 	/**
-	 * Written as {@code lower(email)} so that the unique index
-	 * {@code users_email_lower_uq} serves it.
+	 * {@code email} must be {@link Emails#normalize normalised}, as stored; the unique
+	 * index {@code users_email_uq} serves the lookup.
 	 */
-	@Query("select u from User u where lower(u.email) = lower(:email)")
+	@Query("select u from User u where u.email = :email")
 	Optional<User> findByEmail(@Param("email") String email);
 
 	@Transactional(propagation = Propagation.SUPPORTS)
@@ -44,7 +44,8 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Query("select new com.example.backend.users.DisplayName(u.id, u.displayName) from User u where u.id in :ids")
 	List<DisplayName> findDisplayNames(@Param("ids") Collection<Long> ids);
 
-	@Query("select count(u) > 0 from User u where lower(u.email) = lower(:email)")
+	/** {@code email} must be {@link Emails#normalize normalised}, as stored. */
+	@Query("select count(u) > 0 from User u where u.email = :email")
 	boolean existsByEmail(@Param("email") String email);
 
 	/**

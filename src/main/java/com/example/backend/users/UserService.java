@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.example.backend.access.Actor;
 import com.example.backend.access.Permission;
 import com.example.backend.access.Role;
+import com.example.backend.cache.CacheAside;
+import com.example.backend.cache.Caches;
 import com.example.backend.users.UserExceptions.CurrentPasswordMismatch;
 import com.example.backend.users.UserExceptions.EmailAlreadyRegistered;
 import com.example.backend.users.UserExceptions.LastAdminProtected;
@@ -41,10 +44,23 @@ public class UserService {
 
 	private final TransactionTemplate transactions;
 
-	UserService(UserRepository users, PasswordEncoder passwordEncoder, TransactionTemplate transactions) {
+	private final PasswordCheckThrottle passwordChecks;
+
+	private final ApplicationEventPublisher events;
+
+	private final CacheAside<UserResponse> userCache;
+
+	private final CacheAside<TokenSubject> tokenSubjectCache;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, TransactionTemplate transactions,
+			PasswordCheckThrottle passwordChecks, ApplicationEventPublisher events, Caches caches) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.transactions = transactions;
+		this.passwordChecks = passwordChecks;
+		this.events = events;
+		this.userCache = caches.define("user", 1, UserResponse.class);
+		this.tokenSubjectCache = caches.define("token-subject", 1, TokenSubject.class);
 	}
 
 	/**
@@ -64,7 +80,7 @@ public class UserService {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Optional<Role> createIfAbsent(NewUser newUser, Role role) {
-		Optional<Role> existing = this.users.findByEmail(newUser.email()).map(User::getRole);
+		Optional<Role> existing = this.users.findByEmail(Emails.normalize(newUser.email())).map(User::getRole);
 		if (existing.isEmpty()) {
 			String passwordHash = this.passwordEncoder.encode(newUser.password());
 			this.transactions.executeWithoutResult((status) -> create(newUser, passwordHash, role));
@@ -73,16 +89,23 @@ public class UserService {
 	}
 
 	public Optional<UserCredentials> findCredentials(String email) {
-		return this.users.findByEmail(email).map(UserCredentials::of);
+		return this.users.findByEmail(Emails.normalize(email)).map(UserCredentials::of);
 	}
 
 	/**
-	 * The user behind a token, if the account still exists. One statement, run on every
-	 * authenticated request: no transaction of its own (see {@link UserRepository}).
+	 * The user behind a token, if the account still exists. Read on every authenticated
+	 * request, so cached; every change of role or token version evicts it. No transaction
+	 * here: a cache hit must not take a pool connection.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<TokenSubject> findTokenSubject(long id) {
-		return this.users.findTokenSubject(id);
+		return this.tokenSubjectCache.get(id, () -> this.users.findTokenSubject(id));
+	}
+
+	/** A user as the API shows it, through the cache. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Optional<UserResponse> find(long id) {
+		return this.userCache.get(id, () -> this.users.findById(id).map(UserResponse::of));
 	}
 
 	public boolean exists(long id) {
@@ -106,7 +129,7 @@ public class UserService {
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public UserResponse get(Actor actor, long id) {
 		requireSelfOr(actor, id, Permission.USER_READ);
-		return UserResponse.of(load(id));
+		return find(id).orElseThrow(() -> new NotFound("User", id));
 	}
 
 	public Page<UserResponse> search(String query, Pageable pageable) {
@@ -137,11 +160,13 @@ public class UserService {
 			// proves it.
 			boolean resetByAdmin = !actor.isSelf(id) && actor.can(Permission.USER_MANAGE);
 			if (!resetByAdmin) {
+				this.passwordChecks.acquire(id);
 				checkedPasswordHash = before.getPasswordHash();
 				if (request.currentPassword() == null
 						|| !this.passwordEncoder.matches(request.currentPassword(), checkedPasswordHash)) {
 					throw new CurrentPasswordMismatch();
 				}
+				this.passwordChecks.reset(id);
 			}
 			newPasswordHash = this.passwordEncoder.encode(request.password());
 		}
@@ -153,12 +178,14 @@ public class UserService {
 			if (currentPasswordHash != null && !currentPasswordHash.equals(user.getPasswordHash())) {
 				throw new CurrentPasswordMismatch();
 			}
-			if (request.displayName() != null) {
+			if (request.displayName() != null && !request.displayName().trim().equals(user.getDisplayName())) {
 				user.rename(request.displayName().trim());
+				this.events.publishEvent(new UserRenamed(id));
 			}
 			if (passwordHash != null) {
 				user.changePassword(passwordHash);
 			}
+			evictAfterCommit(id);
 			return UserResponse.of(this.users.saveAndFlush(user));
 		});
 	}
@@ -173,6 +200,7 @@ public class UserService {
 			requireAnotherAdmin(id);
 		}
 		user.changeRole(role);
+		evictAfterCommit(id);
 		return UserResponse.of(this.users.saveAndFlush(user));
 	}
 
@@ -182,16 +210,29 @@ public class UserService {
 		if (user.getRole() == Role.ADMIN) {
 			requireAnotherAdmin(id);
 		}
+		// Before the delete: listeners may still need to read what the user owns.
+		this.events.publishEvent(new UserDeleted(id));
+		evictAfterCommit(id);
 		this.users.delete(user);
 	}
 
+	/**
+	 * Cached copies go when the change commits, in every instance (they share Redis): a
+	 * password or role change voids older tokens at once.
+	 */
+	private void evictAfterCommit(long id) {
+		this.userCache.evictAfterCommit(id);
+		this.tokenSubjectCache.evictAfterCommit(id);
+	}
+
 	private User create(NewUser newUser, String passwordHash, Role role) {
-		if (this.users.existsByEmail(newUser.email())) {
+		String email = Emails.normalize(newUser.email());
+		if (this.users.existsByEmail(email)) {
 			throw new EmailAlreadyRegistered();
 		}
 		// Flushed at once, so that a concurrent registration that loses the race on the
 		// unique index fails here, inside this transaction, and becomes a 409.
-		return this.users.saveAndFlush(new User(newUser.email(), passwordHash, newUser.displayName(), role));
+		return this.users.saveAndFlush(new User(email, passwordHash, newUser.displayName(), role));
 	}
 
 	private void requireAnotherAdmin(long leavingAdminId) {

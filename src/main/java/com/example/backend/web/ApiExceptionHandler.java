@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -15,6 +18,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -85,9 +89,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return validationFailed(violations, headers, request);
 	}
 
+	/**
+	 * 400, except for a number that is well-formed JSON but no value of its field: a
+	 * fraction for an integer, or beyond the field's range. Those are 422 with the field,
+	 * like any other value the validation rejects, instead of being truncated or wrapped.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		FieldViolation number = unusableNumber(ex);
+		if (number != null) {
+			return validationFailed(List.of(number), headers, request);
+		}
 		ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
 				"The request body is missing, is not valid JSON, or has a value of the wrong type.");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -131,13 +144,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * No database connection within the pool's timeout: the service is saturated or the
-	 * database is down. Both pass, so the client is told to retry rather than that it
-	 * erred.
+	 * No database connection within the pool's timeout, or one lost mid-request: the
+	 * service is saturated or the database is down. Both pass, so the client is told to
+	 * retry rather than that it erred. Logged without a stack trace: the cause is known,
+	 * and an outage would otherwise flood the log.
 	 */
 	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class })
 	ResponseEntity<Object> handleNoConnection(Exception ex, WebRequest request) {
-		log.warn("No database connection: {}", ex.getMessage());
+		log.warn("Database unavailable on {}: {}", describe(request), ex.getMessage());
 		ProblemDetail problem = ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
 				"Service unavailable", "The service is overloaded or its database is unreachable. Try again shortly.");
 		HttpHeaders headers = new HttpHeaders();
@@ -173,6 +187,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		if (DatabaseFailures.isUnavailable(ex)) {
+			return handleNoConnection(ex, request);
+		}
 		HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
 		String requestId = (servletRequest != null) ? RequestIds.of(servletRequest) : null;
 		log.error("Unexpected error on {} (requestId {})", describe(request), requestId, ex);
@@ -188,6 +205,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
 		if (body instanceof ProblemDetail problem) {
+			// Preset, so that no Accept header can turn a problem into an empty 406.
+			HttpHeaders writable = new HttpHeaders();
+			writable.addAll(headers);
+			writable.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			headers = writable;
 			HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
 			if (servletRequest != null) {
 				if (problem.getInstance() == null) {
@@ -220,6 +242,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					.sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
 					.toList());
 		return createResponseEntity(problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+	}
+
+	private static FieldViolation unusableNumber(Throwable failure) {
+		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof InputCoercionException coercion) {
+				return new FieldViolation(field(coercion), "is out of range");
+			}
+			if (cause instanceof InvalidFormatException format && format.getValue() instanceof Number) {
+				return new FieldViolation(field(format), "must be a whole number");
+			}
+		}
+		return null;
+	}
+
+	/** {@code items[0].quantity}, as Bean Validation names fields. */
+	private static String field(JacksonException ex) {
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return field.toString();
 	}
 
 	private ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {

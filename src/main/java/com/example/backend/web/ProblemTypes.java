@@ -35,6 +35,7 @@ public final class ProblemTypes {
 			case 422 -> "validation-failed";
 			case 429 -> "too-many-requests";
 			case 500 -> "internal-error";
+			case 503 -> "service-unavailable";
 			default -> "http-" + status;
 		};
 	}

@@ -57,6 +57,44 @@ class AccessTokenAttacksIT extends IntegrationTest {
 	}
 
 	@Test
+	void tokenWithoutExpiryIsUnauthorizedEvenWithTheRightKey() {
+		Session user = this.api.newUser();
+		String neverExpires = Jwts.builder()
+			.issuer("reference-backend")
+			.subject(Long.toString(user.id()))
+			.issuedAt(new Date())
+			.claim("tv", 0)
+			.signWith(SERVER_KEY, Jwts.SIG.HS256)
+			.compact();
+
+		assertInvalid(neverExpires);
+	}
+
+	@Test
+	void tokenIssuedInTheFutureIsUnauthorizedEvenWithTheRightKey() {
+		Session user = this.api.newUser();
+		Instant inAYear = Instant.now().plusSeconds(365L * 24 * 3600);
+		String fromTheFuture = Jwts.builder()
+			.issuer("reference-backend")
+			.subject(Long.toString(user.id()))
+			.issuedAt(Date.from(inAYear))
+			.expiration(Date.from(inAYear.plusSeconds(900)))
+			.claim("tv", 0)
+			.signWith(SERVER_KEY, Jwts.SIG.HS256)
+			.compact();
+		String withoutIssuedAt = Jwts.builder()
+			.issuer("reference-backend")
+			.subject(Long.toString(user.id()))
+			.expiration(Date.from(Instant.now().plusSeconds(60)))
+			.claim("tv", 0)
+			.signWith(SERVER_KEY, Jwts.SIG.HS256)
+			.compact();
+
+		assertInvalid(fromTheFuture);
+		assertInvalid(withoutIssuedAt);
+	}
+
+	@Test
 	void tokenSignedWithAnotherKeyIsUnauthorized() {
 		Session user = this.api.newUser();
 		SecretKey otherKey = Jwts.SIG.HS256.key().build();

@@ -1,5 +1,6 @@
 package com.example.backend.auth;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,7 +24,7 @@ class AuthFlowIT extends IntegrationTest {
 
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode user = response.json();
-		assertThat(user.get("email").asString()).isEqualTo(email.trim());
+		assertThat(user.get("email").asString()).isEqualTo(email.trim().toLowerCase(Locale.ROOT));
 		assertThat(user.get("role").asString()).isEqualTo("USER");
 		assertThat(user.get("version").asLong()).isZero();
 		assertThat(user.has("passwordHash")).isFalse();
@@ -38,6 +39,41 @@ class AuthFlowIT extends IntegrationTest {
 				" " + existing.email().toUpperCase() + " ", "password", Api.PASSWORD, "displayName", "Again"));
 
 		duplicate.assertProblem(409, "email-taken");
+	}
+
+	@Test
+	void everySpellingOfAnEmailSharesOneAccountAndOneLoginBudget() {
+		Session user = this.api.newUser();
+		String shouted = " " + user.email().toUpperCase(Locale.ROOT) + " ";
+		assertThat(this.api.login(shouted, Api.PASSWORD).accessToken()).isNotBlank();
+
+		for (int attempt = 0; attempt < 5; attempt++) {
+			String spelling = (attempt % 2 == 0) ? shouted : user.email();
+			this.api.post("/api/v1/auth/login", Map.of("email", spelling, "password", "wrong-password"))
+				.assertProblem(401, "invalid-credentials");
+		}
+		this.api.post("/api/v1/auth/login", Map.of("email", user.email(), "password", Api.PASSWORD))
+			.assertProblem(429, "too-many-login-attempts");
+	}
+
+	/**
+	 * PostgreSQL's lower() maps U+0130 (capital I with dot) to "i": with a lookup through
+	 * lower(), this spelling reached alice's account with a budget of its own.
+	 */
+	@Test
+	void lookalikeNonAsciiSpellingsReachNoAccountAndCannotBeRegistered() {
+		String email = "alice-" + UUID.randomUUID() + "@test.local";
+		assertThat(this.api
+			.post("/api/v1/auth/register", Map.of("email", email, "password", Api.PASSWORD, "displayName", "Alice"))
+			.status()).isEqualTo(201);
+		String lookalike = email.replaceFirst("i", "\u0130");
+
+		this.api.post("/api/v1/auth/login", Map.of("email", lookalike, "password", Api.PASSWORD))
+			.assertProblem(401, "invalid-credentials");
+		this.api
+			.post("/api/v1/auth/register",
+					Map.of("email", lookalike, "password", Api.PASSWORD, "displayName", "Not Alice"))
+			.assertProblem(422, "validation-failed");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import com.example.backend.auth.AuthExceptions.TooManyLoginAttempts;
+import com.example.backend.ratelimit.RateLimiters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -12,7 +13,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class LoginThrottleTest {
 
-	private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(15), 100));
+	private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(15), 100,
+			new LoginThrottleSettings.PerClient(100, Duration.ofMinutes(15)),
+			new LoginThrottleSettings.Global(1000, Duration.ofMinutes(15))), RateLimiters.local());
 
 	@Test
 	void allowsTheConfiguredAttemptsThenAsksToRetryLater() {
@@ -37,6 +40,36 @@ class LoginThrottleTest {
 			.isNotNull();
 		assertThatNoException().isThrownBy(() -> this.throttle.acquire("a@test.local", "10.0.0.2"));
 		assertThatNoException().isThrownBy(() -> this.throttle.acquire("b@test.local", "10.0.0.1"));
+	}
+
+	@Test
+	void oneAddressGetsALimitedNumberOfAttemptsWhateverTheEmails() {
+		LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(15), 100,
+				new LoginThrottleSettings.PerClient(4, Duration.ofMinutes(15)),
+				new LoginThrottleSettings.Global(1000, Duration.ofMinutes(15))), RateLimiters.local());
+		for (int attempt = 0; attempt < 4; attempt++) {
+			throttle.acquire("user" + attempt + "@test.local", "10.0.0.1");
+		}
+
+		assertThat(catchThrowableOfType(TooManyLoginAttempts.class,
+				() -> throttle.acquire("user9@test.local", "10.0.0.1")))
+			.hasMessageContaining("from your address");
+		assertThatNoException().isThrownBy(() -> throttle.acquire("user9@test.local", "10.0.0.2"));
+	}
+
+	@Test
+	void allAddressesTogetherGetALimitedNumberOfAttempts() {
+		LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(15), 100,
+				new LoginThrottleSettings.PerClient(4, Duration.ofMinutes(15)),
+				new LoginThrottleSettings.Global(10, Duration.ofSeconds(1))), RateLimiters.local());
+		for (int attempt = 0; attempt < 10; attempt++) {
+			throttle.acquire("user" + attempt + "@test.local", "10.0.0." + attempt);
+		}
+
+		TooManyLoginAttempts refused = catchThrowableOfType(TooManyLoginAttempts.class,
+				() -> throttle.acquire("other@test.local", "10.0.1.1"));
+		assertThat(refused).hasMessageContaining("too many login attempts");
+		assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("1");
 	}
 
 	@Test

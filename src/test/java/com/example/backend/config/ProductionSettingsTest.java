@@ -15,7 +15,8 @@ class ProductionSettingsTest {
 	private final Map<String, String> settings = new HashMap<>(Map.of("spring.datasource.url",
 			"jdbc:postgresql://db:5432/app", "spring.datasource.username", "app", "spring.datasource.password",
 			"b7Qm2xV9pLr4Tz8w", "app.jwt.secret", STRONG_KEY, "app.bootstrap-admin.email", "admin@example.com",
-			"app.bootstrap-admin.password", "kP3vN8qR2mX6sT1z", "app.cors.allowed-origins", "https://app.example.com"));
+			"app.bootstrap-admin.password", "kP3vN8qR2mX6sT1z", "app.cors.allowed-origins", "https://app.example.com",
+			"spring.data.redis.host", "redis.internal"));
 
 	@Test
 	void acceptsCompleteStrongSettings() {
@@ -26,8 +27,9 @@ class ProductionSettingsTest {
 	void namesEveryMissingSettingAtOnceWithItsEnvironmentVariable() {
 		this.settings.clear();
 
-		assertThat(problems()).hasSize(4)
+		assertThat(problems()).hasSize(5)
 			.anySatisfy((problem) -> assertThat(problem).contains("SPRING_DATASOURCE_URL"))
+			.anySatisfy((problem) -> assertThat(problem).contains("SPRING_DATA_REDIS_HOST"))
 			.anySatisfy((problem) -> assertThat(problem).contains("SPRING_DATASOURCE_USERNAME"))
 			.anySatisfy((problem) -> assertThat(problem).contains("SPRING_DATASOURCE_PASSWORD"))
 			.anySatisfy((problem) -> assertThat(problem).contains("APP_JWT_SECRET", "openssl rand"));

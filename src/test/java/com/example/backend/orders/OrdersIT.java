@@ -217,7 +217,14 @@ class OrdersIT extends IntegrationTest {
 				orderBody(Map.of(product, 1)), customers.get(i % customers.size()).auth()));
 
 		assertThat(responses).filteredOn(response -> response.status() == 201).hasSize(10);
-		assertThat(responses).filteredOn(response -> response.status() == 409).hasSize(40);
+		// The rest find the stock gone (409); on a saturated machine a few may instead
+		// wait longer than the pool allows and be told to retry (503), which oversells
+		// nothing either.
+		assertThat(responses).filteredOn(response -> response.status() != 201)
+			.extracting(Response::status)
+			.hasSize(40)
+			.containsAnyOf(409)
+			.allMatch(status -> status == 409 || status == 503);
 		assertThat(this.fixtures.stockOf(product)).isZero();
 		assertThat(this.jdbc.queryForObject("select coalesce(sum(quantity), 0) from order_items where product_id = ?",
 				Long.class, product))

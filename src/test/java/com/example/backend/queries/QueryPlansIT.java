@@ -71,7 +71,7 @@ class QueryPlansIT extends IntegrationTest {
 					GET /products?sort=price      | select * from products order by price desc, id desc limit 20 | products_price_idx
 					GET /products?sort=createdAt  | select * from products order by created_at, id limit 20 | products_created_at_idx
 					GET /users                    | select * from users order by created_at, id limit 20 | users_created_at_idx
-					login by email                | select * from users where lower(email) = lower('a@b.c') | users_email_lower_uq
+					login by email                | select * from users where email = 'a@b.c'                | users_email_uq
 					refresh token lookup          | select * from refresh_tokens where token_hash = 'x' | refresh_tokens_token_hash_key
 					""")
 	void queryUsesItsIndex(String endpoint, String sql, String index) {

@@ -31,7 +31,7 @@ public final class Api {
 
 	private final String base;
 
-	Api(int port) {
+	public Api(int port) {
 		this.base = "http://localhost:" + port;
 	}
 

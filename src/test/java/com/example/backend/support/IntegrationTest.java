@@ -9,15 +9,27 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the end-to-end tests: the whole application on a random port, real HTTP, real
- * PostgreSQL ({@link TestPostgres}). All subclasses share one application context and one
- * database, so each test creates its own users ({@link Api#newUser}) instead of relying
- * on a clean slate.
+ * PostgreSQL ({@link TestPostgres}) and real Redis ({@link TestRedis}: the cache and the
+ * rate limits go through it, as in production). All subclasses share one application
+ * context and one database, so each test creates its own users ({@link Api#newUser})
+ * instead of relying on a clean slate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "app.dev-database.enabled=false", "app.demo-data.enabled=false",
-				"spring.jpa.properties.hibernate.generate_statistics=true",
+		properties = { "app.dev-database.enabled=false", "spring.jpa.properties.hibernate.generate_statistics=true",
 				// The tests register hundreds of users from one address.
-				"app.auth.registration-throttle.max-attempts=1000000", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
+				"app.auth.registration-throttle.max-attempts=1000000",
+				// ... and thousands of requests; ApiRateLimitIT tests the limit in a
+				// context of
+				// its own.
+				"app.rate-limit.api.capacity=1000000",
+				// This machine is shared and often overloaded. The tests below count hits
+				// and
+				// loads exactly, which short timeouts (fail-open to PostgreSQL) would
+				// make
+				// flaky; RedisOutageIT tests the production timeouts.
+				"spring.data.redis.timeout=2s", "app.cache.load-wait=10s",
+				"app.auth.login-throttle.per-client.max-attempts=1000000",
+				"app.auth.login-throttle.global.max-attempts=1000000", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
 				"app.bootstrap-admin.email=" + IntegrationTest.ADMIN_EMAIL,
 				"app.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD })
 public abstract class IntegrationTest {
@@ -40,11 +52,20 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.url", postgres::url);
 		registry.add("spring.datasource.username", postgres::username);
 		registry.add("spring.datasource.password", postgres::password);
+		TestRedis.Connection redis = TestRedis.get();
+		registry.add("spring.data.redis.host", redis::host);
+		registry.add("spring.data.redis.port", redis::port);
+		registry.add("app.redis.key-prefix", redis::keyPrefix);
 	}
 
 	@BeforeEach
 	protected void createClient() {
 		this.api = new Api(this.port);
+	}
+
+	/** For requests that the JDK's client refuses to send (malformed on purpose). */
+	protected RawHttp raw() {
+		return new RawHttp(this.port);
 	}
 
 	protected Api.Session admin() {

@@ -24,11 +24,13 @@ class SchemaConstraintsIT extends IntegrationTest {
 	private JdbcTemplate jdbc;
 
 	@Test
-	void emailIsUniqueRegardlessOfCase() {
-		insertUser(900_001, "Case@Test.local");
+	void emailsAreStoredNormalisedAndUnique() {
+		insertUser(900_001, "case@test.local");
 
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> insertUser(900_002, "case@TEST.local"));
+			.isThrownBy(() -> insertUser(900_002, "case@test.local"));
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> insertUser(900_003, "Other@Test.local"));
 	}
 
 	@Test

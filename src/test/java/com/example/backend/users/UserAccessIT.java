@@ -154,6 +154,27 @@ class UserAccessIT extends IntegrationTest {
 		assertThat(this.api.login(user.email(), Api.PASSWORD).accessToken()).isNotBlank();
 	}
 
+	/**
+	 * With a stolen access token, the current password could be guessed without limit,
+	 * and the right guess changed it and signed the owner out everywhere.
+	 */
+	@Test
+	void currentPasswordChecksAreThrottledLikeLogins() {
+		Session user = this.api.newUser();
+		for (int guess = 0; guess < 5; guess++) {
+			this.api
+				.patch("/api/v1/users/" + user.id(),
+						Map.of("password", "taken-over-password", "currentPassword", "guess-" + guess), user.auth())
+				.assertProblem(422, "current-password-mismatch");
+		}
+		Response throttled = this.api.patch("/api/v1/users/" + user.id(),
+				Map.of("password", "taken-over-password", "currentPassword", Api.PASSWORD), user.auth());
+
+		throttled.assertProblem(429, "too-many-password-checks");
+		assertThat(Long.parseLong(throttled.header("Retry-After"))).isPositive();
+		assertThat(this.api.login(user.email(), Api.PASSWORD).accessToken()).isNotBlank();
+	}
+
 	@Test
 	void adminResetsAnotherUsersPassword() {
 		Session user = this.api.newUser();

@@ -5,12 +5,14 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.backend.access.Actor;
 import com.example.backend.access.Role;
+import com.example.backend.cache.Caches;
 import com.example.backend.users.UserExceptions.LastAdminProtected;
 import com.example.backend.users.UserExceptions.OwnRoleChangeForbidden;
 
@@ -31,7 +33,8 @@ class UserServiceTest {
 	private final UserRepository repository = mock(UserRepository.class);
 
 	private final UserService service = new UserService(this.repository, mock(PasswordEncoder.class),
-			mock(TransactionTemplate.class));
+			mock(TransactionTemplate.class), mock(PasswordCheckThrottle.class), mock(ApplicationEventPublisher.class),
+			Caches.local());
 
 	private final User onlyAdmin = user(1, Role.ADMIN);
 

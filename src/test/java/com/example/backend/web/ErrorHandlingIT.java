@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import com.example.backend.support.Api;
 import com.example.backend.support.Api.Response;
 import com.example.backend.support.Api.Session;
 import com.example.backend.support.IntegrationTest;
@@ -78,6 +79,80 @@ class ErrorHandlingIT extends IntegrationTest {
 		Session user = this.api.newUser();
 		this.api.post("/api/v1/posts", Map.of("title", "nul\u0000byte", "body", "b", "status", "DRAFT"), user.auth())
 			.assertProblem(400, "malformed-request");
+	}
+
+	@Test
+	void malformedPercentEncodingIsBadRequestLoggedWithoutAStackTrace(CapturedOutput output) {
+		for (String target : new String[] { "/api/v1/products?sort=%25", "/api/v1/posts?x=%",
+				"/api/v1/posts?authorId=%zz", "/api/v1/posts?x=%ED%A0%80", "/api/v1/products?sort=%C3%28" }) {
+			raw().send("GET", target, (byte[]) null).assertProblem(400);
+		}
+		assertThat(output).doesNotContain("Unexpected error", "IllegalArgumentException", "InvalidParameterException");
+	}
+
+	@Test
+	void errorPageIsNoResource() {
+		this.api.get("/error").assertProblem(404, "not-found");
+		this.api.post("/error", "{}").assertProblem(404, "not-found");
+	}
+
+	@Test
+	void unpairedSurrogatesAreBadRequestAndNeverHashedOrStored(CapturedOutput output) {
+		Session user = this.api.newUser();
+		String lone = "\\ud800";
+		raw()
+			.send("POST", "/api/v1/auth/login",
+					"{\"email\":\"" + user.email() + "\",\"password\":\"abc" + lone + "defgh\"}")
+			.assertProblem(400);
+		raw()
+			.send("POST", "/api/v1/auth/register",
+					"{\"email\":\"s-" + user.id() + "@test.local\",\"password\":\"abc" + lone
+							+ "defgh\",\"displayName\":\"S\"}")
+			.assertProblem(400);
+		raw().send("PATCH", "/api/v1/users/" + user.id(),
+				"{\"password\":\"new" + lone + "password\",\"currentPassword\":\"" + Api.PASSWORD + "\"}", user.auth())
+			.assertProblem(400);
+		raw()
+			.send("POST", "/api/v1/posts", "{\"title\":\"t" + lone + "x\",\"body\":\"b\",\"status\":\"DRAFT\"}",
+					user.auth())
+			.assertProblem(400);
+		raw()
+			.send("POST", "/api/v1/posts", "{\"title\":\"t\",\"body\":\"low \\udc00 alone\",\"status\":\"DRAFT\"}",
+					user.auth())
+			.assertProblem(400);
+
+		assertThat(this.api.get("/api/v1/users/" + user.id() + "/posts", user.auth()).ids()).isEmpty();
+		assertThat(this.api.login(user.email(), Api.PASSWORD).accessToken()).isNotBlank();
+		assertThat(output).doesNotContain("Unexpected error", "invalid UTF-16");
+	}
+
+	@Test
+	void pairedSurrogatesAreStoredAndEchoedExactly() {
+		Session user = this.api.newUser();
+		Response created = this.api.post("/api/v1/posts",
+				Map.of("title", "Emoji \uD83D\uDE00 ok", "body", "b", "status", "DRAFT"), user.auth());
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(this.api.get("/api/v1/posts/" + created.json().get("id").asLong(), user.auth())
+			.json()
+			.get("title")
+			.asString()).isEqualTo("Emoji \uD83D\uDE00 ok");
+	}
+
+	@Test
+	void fractionalOrOutOfRangeNumbersAreUnprocessable() {
+		Session user = this.api.newUser();
+		JsonNode fraction = this.api
+			.post("/api/v1/orders", "{\"items\":[{\"productId\":1,\"quantity\":1.9}]}", user.auth())
+			.assertProblem(422, "validation-failed");
+		assertThat(fraction.get("errors").get(0).get("field").asString()).isEqualTo("items[0].quantity");
+		this.api.post("/api/v1/orders", "{\"items\":[{\"productId\":1,\"quantity\":3000000000}]}", user.auth())
+			.assertProblem(422, "validation-failed");
+		this.api.post("/api/v1/orders", "{\"items\":[{\"productId\":1.5,\"quantity\":1}]}", user.auth())
+			.assertProblem(422, "validation-failed");
+		this.api.post("/api/v1/orders", "{\"items\":[{\"productId\":1,\"quantity\":1e400}]}", user.auth())
+			.assertProblem(422, "validation-failed");
+		assertThat(this.api.get("/api/v1/orders", user.auth()).ids()).isEmpty();
 	}
 
 	@Test

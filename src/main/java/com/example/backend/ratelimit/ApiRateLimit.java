@@ -1,0 +1,78 @@
+package com.example.backend.ratelimit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.example.backend.access.Actor;
+import com.example.backend.web.ApiException;
+
+/**
+ * Limits every {@code /api/**} request per client: per user when authenticated (so that a
+ * user cannot escape the limit by changing address), per client address otherwise. Runs
+ * after authentication (an interceptor), so the user is known.
+ * <p>
+ * Every answer carries {@code X-RateLimit-Limit} (requests per window) and
+ * {@code X-RateLimit-Remaining}; a refused one is 429 problem+json with
+ * {@code Retry-After}. The IETF {@code RateLimit} fields are still a draft whose syntax
+ * has changed between versions; the {@code X-} pair is what clients and gateways read
+ * today.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "app.rate-limit.api.enabled", matchIfMissing = true)
+class ApiRateLimit implements WebMvcConfigurer {
+
+	static final String LIMIT = "X-RateLimit-Limit";
+
+	static final String REMAINING = "X-RateLimit-Remaining";
+
+	private final RateLimiter limiter;
+
+	ApiRateLimit(ApiRateLimitSettings settings, RateLimiters limiters) {
+		this.limiter = limiters.create("api", settings.capacity(), settings.window(), settings.maxTrackedKeys());
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new HandlerInterceptor() {
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+				RateLimiter.Decision decision = ApiRateLimit.this.limiter.consume(clientKey(request));
+				response.setHeader(LIMIT, Long.toString(decision.limit()));
+				response.setHeader(REMAINING, Long.toString(decision.remaining()));
+				if (!decision.allowed()) {
+					throw new TooManyRequests(decision.retryAfterSeconds());
+				}
+				return true;
+			}
+		}).addPathPatterns("/api/**");
+	}
+
+	private static String clientKey(HttpServletRequest request) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+			return "user:" + actor.userId();
+		}
+		return "ip:" + request.getRemoteAddr();
+	}
+
+	static final class TooManyRequests extends ApiException {
+
+		TooManyRequests(long retryAfterSeconds) {
+			super(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+					"Request limit reached. Try again in " + retryAfterSeconds + " seconds.");
+			getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		}
+
+	}
+
+}

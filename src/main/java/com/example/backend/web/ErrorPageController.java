@@ -1,0 +1,80 @@
+package com.example.backend.web;
+
+import java.net.URI;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.backend.filters.RequestIds;
+
+/**
+ * Replaces Spring Boot's error page: what reaches the servlet container's error dispatch
+ * (a failure outside Spring MVC, or a status set by the container) is answered as
+ * problem+json with the request id, like everything else. The original request's path is
+ * the {@code instance}. Calling {@code /error} directly is a 404: it is no resource.
+ */
+@RestController
+@Hidden
+class ErrorPageController implements ErrorController {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorPageController.class);
+
+	@RequestMapping("${server.error.path:/error}")
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (request.getDispatcherType() != DispatcherType.ERROR || !(code instanceof Integer)) {
+			return respond(problem(HttpStatus.NOT_FOUND, "No resource at " + request.getRequestURI() + "."),
+					request.getRequestURI(), request);
+		}
+		Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+		HttpStatus status = HttpStatus.resolve((Integer) code);
+		if (failure != null && DatabaseFailures.isUnavailable(failure)) {
+			log.warn("Database unavailable on {}: {}", path, failure.getMessage());
+			ResponseEntity<ProblemDetail> response = respond(
+					problem(HttpStatus.SERVICE_UNAVAILABLE,
+							"The service is overloaded or its database is unreachable. Try again shortly."),
+					path, request);
+			return ResponseEntity.status(response.getStatusCode())
+				.headers(response.getHeaders())
+				.header(HttpHeaders.RETRY_AFTER, "1")
+				.body(response.getBody());
+		}
+		if (status == null || status.is5xxServerError()) {
+			log.error("Unexpected error on {} (requestId {})", path, RequestIds.of(request), failure);
+			return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+					"An unexpected error occurred. Quote the request id when you report it."), path, request);
+		}
+		return respond(problem(status, status.getReasonPhrase() + "."), path, request);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String detail) {
+		return ProblemTypes.problem(status, ProblemTypes.forStatus(status.value()), status.getReasonPhrase(), detail);
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, String path,
+			HttpServletRequest request) {
+		try {
+			problem.setInstance(URI.create(path));
+		}
+		catch (IllegalArgumentException ex) {
+			// A path the container accepted but java.net.URI does not: leave it out.
+		}
+		problem.setProperty("requestId", RequestIds.of(request));
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}

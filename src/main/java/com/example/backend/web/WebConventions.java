@@ -1,0 +1,55 @@
+package com.example.backend.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.core.StandardHost;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.accept.ContentNegotiationStrategy;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Spring MVC and Tomcat settings that belong to the API conventions. */
+@Configuration(proxyBeanMethods = false)
+class WebConventions implements WebMvcConfigurer {
+
+	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new QueryStringCheck());
+	}
+
+	/**
+	 * The API speaks JSON only, so under {@code /api/} the {@code Accept} header is not
+	 * consulted: a client asking for something else (or sending garbage) still gets JSON,
+	 * and never a change that was applied but answered 406. Elsewhere (actuator, OpenAPI)
+	 * the header decides as usual.
+	 */
+	@Override
+	public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+		ContentNegotiationStrategy jsonForApi = (request) -> {
+			HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
+			return (servletRequest != null && servletRequest.getRequestURI().startsWith("/api/")) ? JSON
+					: ContentNegotiationStrategy.MEDIA_TYPE_ALL_LIST;
+		};
+		configurer.strategies(List.of(jsonForApi, new HeaderContentNegotiationStrategy()));
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+		return (factory) -> factory.addContextCustomizers((context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+			}
+		});
+	}
+
+}

@@ -1,0 +1,144 @@
+package com.example.backend.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * HTTP/1.1 over a plain socket, for requests that {@link java.net.http.HttpClient} and
+ * {@link java.net.URI} refuse to build: malformed percent-encoding, raw bytes in the
+ * request target, invalid UTF-8 in a body.
+ */
+public final class RawHttp {
+
+	private final int port;
+
+	public RawHttp(int port) {
+		this.port = port;
+	}
+
+	public Response send(String method, String target, byte[] body, String... headers) {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(30_000);
+			StringBuilder head = new StringBuilder();
+			head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+			head.append("Host: localhost\r\nConnection: close\r\n");
+			for (int i = 0; i < headers.length; i += 2) {
+				head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+			}
+			if (body != null) {
+				head.append("Content-Length: ").append(body.length).append("\r\n");
+			}
+			head.append("\r\n");
+			try {
+				OutputStream out = socket.getOutputStream();
+				out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+				if (body != null) {
+					out.write(body);
+				}
+				out.flush();
+			}
+			catch (IOException ex) {
+				// The server answered (and closed) before reading the whole body: read
+				// that.
+			}
+			return Response.parse(readAll(socket.getInputStream()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public Response send(String method, String target, String jsonBody, String... headers) {
+		String[] all = headers;
+		if (jsonBody != null) {
+			all = new String[headers.length + 2];
+			System.arraycopy(headers, 0, all, 0, headers.length);
+			all[headers.length] = "Content-Type";
+			all[headers.length + 1] = "application/json";
+		}
+		return send(method, target, (jsonBody != null) ? jsonBody.getBytes(StandardCharsets.UTF_8) : null, all);
+	}
+
+	private static byte[] readAll(InputStream in) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		in.transferTo(bytes);
+		return bytes.toByteArray();
+	}
+
+	/** A response; header names in lower case; chunked bodies are decoded. */
+	public record Response(int status, Map<String, String> headers, String body) {
+
+		static Response parse(byte[] raw) {
+			String text = new String(raw, StandardCharsets.ISO_8859_1);
+			int end = text.indexOf("\r\n\r\n");
+			String[] lines = text.substring(0, (end < 0) ? text.length() : end).split("\r\n");
+			int status = Integer.parseInt(lines[0].split(" ")[1]);
+			Map<String, String> headers = new LinkedHashMap<>();
+			for (int i = 1; i < lines.length; i++) {
+				int colon = lines[i].indexOf(':');
+				headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+						lines[i].substring(colon + 1).trim());
+			}
+			byte[] body = (end < 0) ? new byte[0] : java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+			if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+				body = dechunk(body);
+			}
+			return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+		}
+
+		private static byte[] dechunk(byte[] chunked) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			int position = 0;
+			while (position < chunked.length) {
+				int lineEnd = position;
+				while (lineEnd + 1 < chunked.length && !(chunked[lineEnd] == '\r' && chunked[lineEnd + 1] == '\n')) {
+					lineEnd++;
+				}
+				String sizeText = new String(chunked, position, lineEnd - position, StandardCharsets.ISO_8859_1);
+				int size = Integer.parseInt(sizeText.split(";")[0].trim(), 16);
+				if (size == 0) {
+					break;
+				}
+				out.write(chunked, lineEnd + 2, size);
+				position = lineEnd + 2 + size + 2;
+			}
+			return out.toByteArray();
+		}
+
+		public String header(String name) {
+			return this.headers.get(name.toLowerCase(Locale.ROOT));
+		}
+
+		/** The same checks as {@link Api.Response#assertProblem}, for a status class. */
+		public JsonNode assertProblem(int status) {
+			assertThat(this.status).as(this.body).isEqualTo(status);
+			return assertIsProblem();
+		}
+
+		/** problem+json of this response's status, with its request id. */
+		public JsonNode assertIsProblem() {
+			assertThat(header("Content-Type")).as(this.body).startsWith("application/problem+json");
+			JsonNode problem = JsonMapper.shared().readTree(this.body);
+			assertThat(problem.get("status").asInt()).isEqualTo(this.status);
+			assertThat(problem.get("type").asString()).startsWith("urn:problem-type:");
+			assertThat(problem.get("requestId").asString()).isEqualTo(header("X-Request-Id")).isNotBlank();
+			assertThat(this.body).doesNotContain("Exception", "at com.", "SQL", "org.springframework");
+			return problem;
+		}
+
+	}
+
+}

@@ -1,0 +1,115 @@
+package com.example.backend.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A private {@code redis-server} that a test starts, kills, pauses and restarts, to play
+ * a Redis outage without touching the shared one. Needs the {@code redis-server} binary
+ * ({@code TEST_REDIS_SERVER}, default on the PATH); without it the test fails.
+ */
+public final class RedisProcess implements AutoCloseable {
+
+	private final int port;
+
+	private Process process;
+
+	public RedisProcess() {
+		this.port = freePort();
+		start();
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public synchronized void start() {
+		String binary = System.getProperty("TEST_REDIS_SERVER",
+				System.getenv().getOrDefault("TEST_REDIS_SERVER", "redis-server"));
+		try {
+			this.process = new ProcessBuilder(binary, "--port", Integer.toString(this.port), "--bind", "127.0.0.1",
+					"--save", "", "--appendonly", "no")
+				.redirectErrorStream(true)
+				.redirectOutput(new File(System.getProperty("java.io.tmpdir"), "redis-outage-" + this.port + ".log"))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot start " + binary + " (set TEST_REDIS_SERVER)", ex);
+		}
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (true) {
+			try {
+				TestRedis.requirePong("127.0.0.1", this.port);
+				return;
+			}
+			catch (IllegalStateException notYet) {
+				if (Instant.now().isAfter(deadline) || !this.process.isAlive()) {
+					throw new IllegalStateException("redis-server did not start on port " + this.port, notYet);
+				}
+				sleep(50);
+			}
+		}
+	}
+
+	/** SIGKILL: connections drop, data is gone. */
+	public synchronized void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** SIGSTOP: connections stay open but nothing answers (a hung server). */
+	public void pause() {
+		signal("STOP");
+	}
+
+	public void resume() {
+		signal("CONT");
+	}
+
+	@Override
+	public void close() {
+		if (this.process != null && this.process.isAlive()) {
+			resume();
+			kill();
+		}
+	}
+
+	private void signal(String signal) {
+		try {
+			new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).start().waitFor();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
