@@ -32,7 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "app.dev-database.enabled=false", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
 				// Fail fast while the database is away; the default waits 3 s per
 				// request.
-				"spring.datasource.hikari.connection-timeout=500", "spring.datasource.hikari.validation-timeout=250" })
+				"spring.datasource.hikari.connection-timeout=500", "spring.datasource.hikari.validation-timeout=250",
+				// The database path itself: with the cache on, what it holds (this user's
+				// token subject and profile) keeps being served during the outage.
+				"app.cache.enabled=false" })
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageIT {
 
