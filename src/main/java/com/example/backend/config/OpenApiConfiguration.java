@@ -175,9 +175,24 @@ class OpenApiConfiguration {
 			.schema(new JsonSchema().types(Set.of("integer")).format("int32").minimum(java.math.BigDecimal.ZERO))
 			.example(30);
 		headers.put("Retry-After", retryAfter);
+		// Absent when the API limit is switched off (app.rate-limit.api.enabled=false),
+		// and on
+		// answers given before the limit is consulted (a rejected token, an unknown
+		// path).
+		headers.put("X-RateLimit-Limit", rateLimitHeader("Requests allowed per window (app.rate-limit.api.*): "
+				+ "per user with a token, per client address without", 1200));
+		headers.put("X-RateLimit-Remaining", rateLimitHeader(
+				"Requests left in the current window; at 0 the next one is a 429 with Retry-After", 1187));
 		headers.get("Idempotent-Replayed").getSchema().setEnum(List.of("true", "false"));
 		headers.get(REQUEST_ID).getSchema().setPattern("^[A-Za-z0-9._-]{1,64}$");
 		return headers;
+	}
+
+	private static Header rateLimitHeader(String description, int example) {
+		return new Header().description(description)
+			.required(false)
+			.schema(new JsonSchema().types(Set.of("integer")).format("int64").minimum(java.math.BigDecimal.ZERO))
+			.example(example);
 	}
 
 	private static Header header(String description, String example) {

@@ -179,11 +179,14 @@ final class OperationDocumentation implements OperationCustomizer {
 	}
 
 	/**
-	 * What every answer carries: the request id, and the CORS header for allowed origins.
+	 * What every answer carries: the request id, the CORS header for allowed origins, and
+	 * the per-client API limit's headers.
 	 */
 	private static void commonHeaders(ApiResponse response) {
 		response.addHeaderObject(OpenApiConfiguration.REQUEST_ID, headerRef(OpenApiConfiguration.REQUEST_ID));
 		response.addHeaderObject("Access-Control-Allow-Origin", headerRef("Access-Control-Allow-Origin"));
+		response.addHeaderObject("X-RateLimit-Limit", headerRef("X-RateLimit-Limit"));
+		response.addHeaderObject("X-RateLimit-Remaining", headerRef("X-RateLimit-Remaining"));
 	}
 
 	private static Header headerRef(String name) {

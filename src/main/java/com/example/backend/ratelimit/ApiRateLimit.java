@@ -15,6 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.example.backend.access.Actor;
 import com.example.backend.web.ApiException;
+import com.example.backend.web.ClientAddresses;
 
 /**
  * Limits every {@code /api/**} request per client: per user when authenticated (so that a
@@ -37,7 +38,10 @@ class ApiRateLimit implements WebMvcConfigurer {
 
 	private final RateLimiter limiter;
 
-	ApiRateLimit(ApiRateLimitSettings settings, RateLimiters limiters) {
+	private final ClientAddresses clientAddresses;
+
+	ApiRateLimit(ApiRateLimitSettings settings, RateLimiters limiters, ClientAddresses clientAddresses) {
+		this.clientAddresses = clientAddresses;
 		this.limiter = limiters.create("api", settings.capacity(), settings.window(), settings.maxTrackedKeys());
 	}
 
@@ -57,12 +61,12 @@ class ApiRateLimit implements WebMvcConfigurer {
 		}).addPathPatterns("/api/**");
 	}
 
-	private static String clientKey(HttpServletRequest request) {
+	private String clientKey(HttpServletRequest request) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
 			return "user:" + actor.userId();
 		}
-		return "ip:" + request.getRemoteAddr();
+		return "ip:" + this.clientAddresses.of(request);
 	}
 
 	static final class TooManyRequests extends ApiException {

@@ -1,5 +1,7 @@
 package com.example.backend.config;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -11,6 +13,7 @@ import com.example.backend.support.Api.Response;
 import com.example.backend.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What a developer meets first: the root page, CORS mistakes, build information. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -38,8 +41,11 @@ class DeveloperConveniencesIT extends IntegrationTest {
 					"different origins");
 			assertThat(rejected.header("Access-Control-Allow-Origin")).isNull();
 		}
-		assertThat(output).containsPattern("requestId=cors-simple-1 rejectedOrigin=http://127\\.0\\.0\\.1:5173")
-			.containsPattern("requestId=cors-preflight-1 rejectedOrigin=http://127\\.0\\.0\\.1:5173");
+		// The access log is written by an asynchronous appender: wait for the lines.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(output)
+				.containsPattern("requestId=cors-simple-1 rejectedOrigin=http://127\\.0\\.0\\.1:5173")
+				.containsPattern("requestId=cors-preflight-1 rejectedOrigin=http://127\\.0\\.0\\.1:5173"));
 	}
 
 	@Test

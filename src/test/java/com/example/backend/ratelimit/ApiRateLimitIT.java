@@ -24,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The per-client API limit, in a context of its own with a small capacity: per user when
  * authenticated, per address otherwise, with limit headers, 429 + Retry-After, and one
- * budget across instances (a second instance shares the Redis buckets).
+ * budget across instances (a second instance shares the Redis buckets). The test client
+ * stands in for a trusted proxy (127.0.0.1), so that clients behind it can be told apart.
  */
-@TestPropertySource(
-		properties = { "app.rate-limit.api.capacity=" + ApiRateLimitIT.CAPACITY, "app.rate-limit.api.window=1h" })
+@TestPropertySource(properties = { "app.rate-limit.api.capacity=" + ApiRateLimitIT.CAPACITY,
+		"app.rate-limit.api.window=1h", "app.trusted-proxies=127.0.0.1/32" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiRateLimitIT extends IntegrationTest {
 
@@ -76,6 +77,17 @@ class ApiRateLimitIT extends IntegrationTest {
 		}
 		response.assertProblem(429, "too-many-requests");
 		assertThat(Long.parseLong(response.header("Retry-After"))).isPositive();
+	}
+
+	@Test
+	@Order(3)
+	void clientsBehindATrustedProxyHaveBudgetsOfTheirOwn() {
+		// The proxy's own budget is spent (previous test); the clients it forwards are
+		// not.
+		this.api.get("/api/v1/ping").assertProblem(429, "too-many-requests");
+		Response forwarded = this.api.get("/api/v1/ping", "X-Forwarded-For", "203.0.113.7");
+		assertThat(forwarded.status()).isEqualTo(200);
+		assertThat(forwarded.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(CAPACITY - 1));
 	}
 
 	private static ConfigurableApplicationContext secondInstance() {
