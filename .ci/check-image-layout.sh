@@ -184,10 +184,12 @@ echo "== SIGTERM drains requests in flight"
 # 8 logins with unknown emails: each costs a password hash, so they are still running when SIGTERM comes, and they
 # stay under the login throttles (10 per second per instance, 30 per client address).
 in_flight=8
+clients=()
 for i in $(seq 1 "$in_flight"); do
   (code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -H 'Content-Type: application/json' \
      -d "{\"email\":\"drain-$i@layout.invalid\",\"password\":\"wrong-password-$i\"}" \
      "http://127.0.0.1:$API_PORT/api/v1/auth/login"); echo "$code $(date +%s%N)" > "$work/drain.$i") &
+  clients+=($!)
 done
 sleep 0.2
 term_at=$(date +%s%N)
@@ -195,7 +197,8 @@ kill -TERM "$app_pid"
 wait "$app_pid" && exit_code=0 || exit_code=$?
 stopped_ms=$(( ($(date +%s%N) - term_at) / 1000000 ))
 app_pid=""
-wait
+# Only the clients: a bare `wait` would also wait for the Redis server started above, forever.
+wait "${clients[@]}"
 answered_after=0
 for i in $(seq 1 "$in_flight"); do
   read -r code finished < "$work/drain.$i"
