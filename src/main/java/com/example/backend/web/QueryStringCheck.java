@@ -38,6 +38,11 @@ class QueryStringCheck implements HandlerInterceptor {
 	}
 
 	static boolean isWellFormed(String query) {
+		if (query.indexOf('%') < 0) {
+			// Nothing is encoded (the common case, on every request with a query string):
+			// plain ASCII without NUL is well-formed, no buffer and no decoder needed.
+			return query.chars().allMatch((c) -> c > 0 && c <= 0x7F);
+		}
 		ByteBuffer bytes = ByteBuffer.allocate(query.length());
 		for (int i = 0; i < query.length(); i++) {
 			char c = query.charAt(i);
