@@ -4,6 +4,8 @@
 #
 #   load-tests/bench.sh                                        # the jar in target/ (built if missing)
 #   JARS="before=/tmp/old.jar after=target/app.jar" load-tests/bench.sh   # two builds in one run, alternating
+#   JARS="traced=target/app.jar untraced=target/app.jar" OPTS_untraced="-Dmanagement.tracing.enabled=false" \
+#     load-tests/bench.sh                                       # one build, two settings (OPTS_<label>: JVM options)
 #
 # Settings (environment): JARS ("label=path ..."), ROUNDS (5), DURATION (5 s per wrk run), WARMUP (10 s per
 # endpoint), CONNECTIONS (50), THREADS (2), ENDPOINTS ("ping post posts me order"), BASE_PORT (20080; a jar
@@ -16,6 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source load-tests/lib/app.sh
+require_tools wrk jq curl psql createdb
 
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-5}
@@ -40,7 +43,9 @@ index=0
 for entry in $JARS; do
   label=${entry%%=*}
   PORT[$label]=$((BASE_PORT + 2 * index))
-  start_app "$RAW/$label.log" "${entry#*=}" "${PORT[$label]}" "perf_bench_$label"
+  opts_variable=OPTS_$label
+  JAVA_OPTS="${JAVA_OPTS:-} ${!opts_variable:-}" \
+    start_app "$RAW/$label.log" "${entry#*=}" "${PORT[$label]}" "perf_bench_$label"
   PID[$label]=$APP_PID
   index=$((index + 1))
 done
@@ -95,6 +100,10 @@ done
     "${DURATION}s per run, $ROUNDS rounds, warm-up ${WARMUP}s per endpoint; $(nproc) cores shared with wrk" \
     "and other work"
   echo "jars: $JARS"
+  for entry in $JARS; do
+    opts_variable=OPTS_${entry%%=*}
+    [[ -z ${!opts_variable:-} ]] || echo "$opts_variable: ${!opts_variable}"
+  done
 } > "$RAW/meta.txt"
 python3 load-tests/bench_report.py "$RAW" "$JARS" "$ENDPOINTS" | tee "$OUT"
 echo "written: $OUT (raw: $RAW)"

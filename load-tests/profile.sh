@@ -23,6 +23,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source load-tests/lib/app.sh
+require_tools wrk jq curl psql createdb
 
 ENDPOINTS=${ENDPOINTS:-post posts me order}
 PHASES=${PHASES:-cpu count}

@@ -61,6 +61,11 @@ FACTOR_WAIT_MS = env_int("FACTOR_WAIT_MS", 1000)  # ...with a wait long enough t
 
 ADMIN_EMAIL, ADMIN_PASSWORD = "load-admin@load.test", "load-admin-password"
 JWT_SECRET = base64.b64encode(secrets.token_bytes(48)).decode()
+# Redis as in production (cache, rate limits, shared by both instances behind nginx), under a key prefix of this
+# run's own: a shared Redis is never flushed. REDIS_HOST= (empty) runs without it (in-process cache).
+REDIS_HOST = os.environ.get("REDIS_HOST", "127.0.0.1")
+REDIS_PORT = os.environ.get("REDIS_PORT", "6379")
+REDIS_KEY_PREFIX = f"load-sweep-{secrets.token_hex(4)}:"
 
 DATE = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
 OUT = LOAD_TESTS / "results" / ("quick" if QUICK else DATE)
@@ -133,6 +138,9 @@ class App:
         command = [self.java, "-Xms512m", "-Xmx768m", "-jar", str(JAR)] + [f"--{k}={v}" for k, v in properties.items()]
         env = dict(os.environ, SPRING_DATASOURCE_URL=PG_URL, SPRING_DATASOURCE_USERNAME="postgres",
                    SPRING_DATASOURCE_PASSWORD="")
+        if REDIS_HOST:
+            env.update(SPRING_DATA_REDIS_HOST=REDIS_HOST, SPRING_DATA_REDIS_PORT=REDIS_PORT,
+                       APP_REDIS_KEY_PREFIX=REDIS_KEY_PREFIX)
         with open(self.log, "w") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
                                             start_new_session=True)

@@ -65,8 +65,8 @@ fi
 export MACHINE_DESCRIPTION="Machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), \
 $(free -g | awk '/^Mem:/ {print $2}') GiB, $(uname -sr); application on $(java -version 2>&1 | head -1) \
 (virtual threads on $("$JAVA_VIRTUAL" -version 2>&1 | head -1)); Gatling 3.14 on the same machine. Load average \
-when the sweep began: $(cut -d' ' -f1-3 /proc/loadavg). The machine was shared with other developers' builds and \
-benchmarks while this ran, so CPU-bound figures are lower than on an idle machine; the checks are wait-bound. \
+when the sweep began: $(cut -d' ' -f1-3 /proc/loadavg) (every case's own load averages are in results.csv). \
+Redis: ${REDIS_HOST-127.0.0.1}:${REDIS_PORT:-6379}$( [[ -n ${REDIS_HOST-127.0.0.1} ]] || echo ' none, in-process cache'). \
 Commit $(git rev-parse --short HEAD)."
 
 status=0

@@ -2,7 +2,9 @@
 # real PostgreSQL), wait for readiness, seed, stop. Source it; it defines functions only.
 #
 # Every run passes app.cache.enabled=false and app.rate-limit.api.enabled=false: the benchmark measures the
-# uncached request path, and one client hammering the API must not be throttled.
+# uncached request path, and one client hammering the API must not be throttled. Profile prod requires Redis
+# (the login limits live there): REDIS_HOST/REDIS_PORT (default the local 127.0.0.1:6379), under a key prefix
+# of its own per database, so that nothing else's keys are touched.
 
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
@@ -13,7 +15,27 @@ BENCH_ADMIN_EMAIL=bench-admin@example.com
 BENCH_ADMIN_PASSWORD=bench-admin-password
 # A fixed key, so that tokens survive restarts against the same database; benchmarks only.
 BENCH_JWT_SECRET=YmVuY2htYXJrLW9ubHktc2VjcmV0LW5ldmVyLXVzZS1pbi1wcm9kdWN0aW9uLTQ4Yg==
+REDIS_HOST=${REDIS_HOST:-127.0.0.1}
+REDIS_PORT=${REDIS_PORT:-6379}
 APP_PIDS=()
+declare -A APP_LOGS
+
+# require_tools TOOL...: installs the missing ones from Debian packages (wrk, jq, curl share their package's
+# name; psql and createdb come with postgresql-client), or stops with what is missing.
+require_tools() {
+  local tool packages=()
+  for tool in "$@"; do
+    command -v "$tool" > /dev/null && continue
+    case $tool in psql | createdb) packages+=(postgresql-client) ;; *) packages+=("$tool") ;; esac
+  done
+  ((${#packages[@]} == 0)) && return
+  echo "== installing ${packages[*]} (Debian packages)"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 \
+    "${packages[@]}" > /dev/null; }; then
+    echo "missing: ${packages[*]}; install them (apt-get install ${packages[*]}) and run again" >&2
+    exit 1
+  fi
+}
 
 # ensure_db NAME: create the database if missing.
 ensure_db() {
@@ -31,6 +53,7 @@ start_app() {
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME="$PGUSER" \
   SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-trust-auth-ignores-this}" APP_JWT_SECRET="$BENCH_JWT_SECRET" \
   BOOTSTRAP_ADMIN_EMAIL="$BENCH_ADMIN_EMAIL" BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
+  SPRING_DATA_REDIS_HOST="$REDIS_HOST" SPRING_DATA_REDIS_PORT="$REDIS_PORT" APP_REDIS_KEY_PREFIX="bench-$db:" \
   MANAGEMENT_PORT=$((port + 1)) \
     "$JAVA" ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=prod --server.port="$port" \
     --app.cache.enabled=false --app.rate-limit.api.enabled=false \
@@ -38,13 +61,22 @@ start_app() {
     --app.auth.login-throttle.max-attempts=10000 "$@" > "$log" 2>&1 &
   APP_PID=$!
   APP_PIDS+=("$APP_PID")
+  APP_LOGS[$APP_PID]=$log
 }
 
 # wait_ready PORT [TIMEOUT_S]: polls readiness every 50 ms; prints the seconds since START_NS (if set).
+# Fails at once when a JVM started by start_app has exited, with the end of its log.
 wait_ready() {
-  local port=$1 timeout=${2:-600} started
+  local port=$1 timeout=${2:-600} started pid
   started=$(date +%s%N)
   while ! curl -fs -o /dev/null "http://127.0.0.1:$((port + 1))/actuator/health/readiness"; do
+    for pid in "${APP_PIDS[@]}"; do
+      if ! kill -0 "$pid" 2> /dev/null; then
+        echo "JVM $pid exited before port $port was ready; its log: ${APP_LOGS[$pid]}" >&2
+        tail -25 "${APP_LOGS[$pid]}" >&2
+        return 1
+      fi
+    done
     if (($(date +%s%N) - started > timeout * 1000000000)); then
       echo "not ready after ${timeout}s on port $port" >&2
       return 1

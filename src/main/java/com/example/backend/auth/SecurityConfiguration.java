@@ -53,6 +53,11 @@ class SecurityConfiguration {
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
+			// Two filters that work on every request for nothing here: an anonymous
+			// token (the rules and ApiExceptionHandler take "none" as anonymous) and a
+			// request wrapper for getUserPrincipal(), which nobody calls.
+			.anonymous(AbstractHttpConfigurer::disable)
+			.servletApi(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.addFilterBefore(new AccessTokenFilter(accessTokens, users, problems, contexts),

@@ -26,6 +26,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -161,7 +162,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(AuthenticationException.class)
 	ResponseEntity<Object> handleAuthentication(AuthenticationException ex, WebRequest request) {
-		boolean tokenPresented = !(ex instanceof InsufficientAuthenticationException);
+		// No token at all: the authorization rules find no authentication (the chain
+		// keeps
+		// no anonymous token), method security finds an anonymous caller.
+		boolean tokenPresented = !(ex instanceof AuthenticationCredentialsNotFoundException
+				|| ex instanceof InsufficientAuthenticationException);
 		String detail = tokenPresented ? "The access token is invalid or has expired."
 				: "Authentication is required to access this resource.";
 		ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);

@@ -9,6 +9,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -115,6 +116,24 @@ class StatementCountIT extends IntegrationTest {
 	void userListRunsTwoStatements() {
 		// page, count
 		assertStatements("/api/v1/users", 2, this.admin.auth());
+	}
+
+	/**
+	 * A post nobody has read yet (so not in the cache: creating it evicted the key) takes
+	 * one statement, which joins the author's name, and no transaction: BEGIN and COMMIT
+	 * would be two more round trips for a single SELECT.
+	 */
+	@Test
+	void postReadOnACacheMissRunsOneStatementWithoutATransaction() {
+		JsonNode created = new Fixtures(this.api, this.admin).post(this.prolificAuthor, "PUBLISHED");
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		statistics.clear();
+		Response post = this.api.get("/api/v1/posts/" + created.get("id").asLong());
+		assertThat(post.status()).as(post.body()).isEqualTo(200);
+		assertThat(post.json().get("author").get("displayName").asString())
+			.isEqualTo(created.get("author").get("displayName").asString());
+		assertThat(statistics.getPrepareStatementCount()).as("statements").isEqualTo(1);
+		assertThat(statistics.getTransactionCount()).as("transactions").isZero();
 	}
 
 	private void assertStatements(String path, long expected, String[] auth) {
