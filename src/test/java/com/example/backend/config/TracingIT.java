@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recording exporter stands in for the OTLP one (which needs an endpoint).
  */
 @Import(TracingIT.Recording.class)
-@TestPropertySource(properties = { "management.tracing.sampling.probability=1.0",
+@TestPropertySource(properties = { "management.tracing.sampling.probability=1.0", "jdbc.datasource-proxy.enabled=true",
 		"management.opentelemetry.tracing.export.schedule-delay=100ms" })
 class TracingIT extends IntegrationTest {
 
