@@ -51,12 +51,14 @@ ENV SPRING_PROFILES_ACTIVE=prod
 # - MaxRAMPercentage=60: heap = 60% of the container limit (614 MiB of the 1 GiB in k8s/), leaving ~400 MiB for
 #   what is not heap: code cache, GC structures, thread stacks, class metadata, direct buffers; about 270 MiB
 #   measured after start-up (.ci/check-image-layout.sh, README "The image"). 75% of the old 768 MiB did not fit.
-# - UseG1GC: ergonomics would pick SerialGC below 2 CPUs or 1792 MiB, i.e. in every pod of this size; G1 keeps
-#   pauses short for a latency-sensitive API while the heap stays under 1 GiB.
+# - UseSerialGC, chosen, not left to ergonomics (which picks by the CPUs the JVM sees, i.e. the node's when the pod
+#   has no CPU limit): on 2 cores with a 512 MB heap it served 14-54% more requests/s than G1 at the same or a lower
+#   p99 and less memory (load-tests/results/bench-gc.md); young pauses of a heap this small take milliseconds.
+#   Pods with 4+ cores and heaps of several GB: measure G1 with load-tests/bench.sh (OPTS_<label>).
 # - ExitOnOutOfMemoryError: a JVM that ran out of memory is not trustworthy; exit and let the orchestrator
 #   restart a clean one instead of limping on.
 # - java.io.tmpdir stays /tmp, the only writable path under a read-only root file system (an emptyDir in k8s).
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 
 # AOT cache training run with the flags above, on this runtime image's JVM and classpath (the cache fits only the
 # JVM that wrote it). The script is mounted for this step only, not copied into the image; it is the same one

@@ -54,7 +54,7 @@ def markdown(tables, latency, meta):
         "",
         f"- Date: {meta.get('date')}, commit {meta.get('git')}",
         f"- CPU: {meta.get('cpus')} x {meta.get('cpu_model')}; memory {meta.get('memory')}; {meta.get('kernel')}",
-        "- **Shared machine**: other builds and benchmarks ran at the same time. Load averages (1, 5, 15 min) "
+        "- Load generator, databases and JVMs share the machine. Load averages (1, 5, 15 min) "
         f"before the runs: `{meta.get('uptime_start', '').split('load average:')[-1].strip()}`, after: "
         f"`{meta.get('uptime_end', '').split('load average:')[-1].strip()}`. Compare ratios measured in the same "
         "run, not absolute figures.",

@@ -15,7 +15,8 @@
 # Every case runs RUNS times (cases alternate, so that the machine's load hits them alike); each run
 # measures the seconds from launching java until /actuator/health/readiness answers UP (polled every 50 ms)
 # and the resident set 5 s later, then stops the JVM. Medians, min and max go to OUT.
-# Settings: JAR (default: the one in target/, built if missing), CASES, RUNS (5), JAVA_OPTS (applied to every case; e.g. the heap settings under test),
+# Settings: JAR (default: the one in target/, built if missing), CASES, RUNS (5), JAVA_OPTS (applied to every case;
+# e.g. the heap settings under test; MALLOC_ARENA_MAX is passed on and recorded too),
 # PORT (20280), OUT (results/startup.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,7 +86,8 @@ for run in $(seq 1 "$RUNS"); do
   done
 done
 
-python3 - "$RAW/runs.txt" "$CASES" "${JAVA_OPTS:-none}" "$STAMP" "$JAR" > "$OUT" << 'EOF'
+python3 - "$RAW/runs.txt" "$CASES" "${JAVA_OPTS:-none}${MALLOC_ARENA_MAX:+; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}" \
+  "$STAMP" "$JAR" > "$OUT" << 'EOF'
 import statistics, sys
 runs, cases, opts, stamp, jar = sys.argv[1], sys.argv[2].split(), sys.argv[3], sys.argv[4], sys.argv[5]
 rows = [line.split() for line in open(runs)]

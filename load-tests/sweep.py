@@ -201,7 +201,8 @@ METRICS = {
     "process_cpu": re.compile(r'^process_cpu_usage (\S+)$', re.M),
     "live_threads": re.compile(r'^jvm_threads_live_threads (\S+)$', re.M),
 }
-REQUESTS = re.compile(r'^http_server_requests_seconds_count\{(?P<labels>[^}]*)\} (?P<value>\S+)$', re.M)
+# Greedy up to the last "} " of the line: URI templates carry braces of their own (uri="/api/v1/posts/{id}").
+REQUESTS = re.compile(r'^http_server_requests_seconds_count\{(?P<labels>.*)\} (?P<value>\S+)$', re.M)
 # How long connections are held (HikariCP's usage timer): the W of the pool's Little's law, as it really was.
 USAGE = {"usage_count": re.compile(r'^hikaricp_connections_usage_seconds_count\{[^}]*\} (\S+)$', re.M),
          "usage_sum": re.compile(r'^hikaricp_connections_usage_seconds_sum\{[^}]*\} (\S+)$', re.M)}
@@ -413,7 +414,8 @@ def run_case(case, index, total, started, remaining_seconds):
     print(f"== case {index} of {total}: {case.id} ({case.note}); {elapsed / 60:.1f} min elapsed, "
           f"about {remaining_seconds / 60:.1f} min left", flush=True)
     if case.warmup:
-        warm = dict(case.properties, duration=WARMUP)
+        # Several instances: the others join cold (the first one is warm from earlier cases), so warm them longer.
+        warm = dict(case.properties, duration=WARMUP * (3 if len(apps) > 1 else 1))
         if "users" in warm and case.simulation in ("MixedCrudSimulation", "CheckoutSimulation"):
             warm["users"] = min(int(warm["users"]), 50)  # logins cost Argon2 CPU; 50 users warm the JIT as well
         if case.simulation == "HotKeySimulation":
