@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The load-test sweep (see load-tests/README.md): one command, about 20-25 minutes on 2 cores.
+# The load-test sweep (see load-tests/README.md): one command, about 15 minutes on 2 quiet cores.
 #
 #   load-tests/sweep.sh             # full sweep; results in load-tests/results/<date>/
 #   QUICK=1 load-tests/sweep.sh     # dry run of every case with a few users for a few seconds (~10 min)
