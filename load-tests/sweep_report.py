@@ -49,7 +49,7 @@ def summary(results, by_id, checks, info):
              f"{info.get('machine', '')}", ""]
     lines += ["## Checks", "",
               "Little's law (L = X R) with N requests in service at once, each waiting W: throughput X <= N / W. "
-              "Each request also needs CPU; on a machine shared with other builds that cost is far from "
+              "Each request also needs CPU; on a small or shared machine that cost is not always "
               "negligible, so the sweep measures it in the same run: c = 1 / (throughput of the same endpoint "
               f"with W = 0, case `cpu-capacity`: {info['capacity']:,.1f} requests/s, i.e. c = "
               f"{1000 / info['capacity'] if info['capacity'] else 0:.1f} ms). The bound is then "
@@ -87,7 +87,7 @@ def summary(results, by_id, checks, info):
               "Requests/s: Gatling's mean over the whole run (ramp-up included) and the server's count over the "
               "steady part. Latencies from Gatling (client side, queueing included). Busy threads: Tomcat's "
               "gauge (meaningless with virtual threads); pending: requests waiting for a pooled connection; "
-              "CPU: the application JVM(s) and the whole machine (other helpers' builds included), as fractions "
+              "CPU: the application JVM(s) and the whole machine (load generator and databases included), as fractions "
               "of both cores. Load: `uptime` load averages before and after the case.", "",
               "| case | configuration | users | req/s (Gatling) | req/s (server) | p50 ms | p95 ms | p99 ms | "
               "errors | busy threads mean/max | connections active mean/max | pending mean/max | app CPU | "
