@@ -8,11 +8,12 @@ For each jar and endpoint: the median requests/s over rounds, the median over ro
 errors (non-2xx answers and socket errors over all rounds; anything but 0 spoils the row).
 """
 import pathlib
-import re
 import statistics
 import sys
 
-UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from report import parse_wrk  # noqa: E402
+
 NAMES = {
     "ping": "GET /api/v1/ping",
     "post": "GET /api/v1/posts/{id}",
@@ -23,16 +24,7 @@ NAMES = {
 
 
 def parse(path):
-    text = path.read_text()
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    latency = {}
-    for pct, value, unit in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", text, re.M):
-        latency[pct] = float(value) * UNITS[unit]
-    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses:\s+(\d+)", text))
-    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
-    if socket:
-        errors += sum(int(n) for n in socket.groups())
-    return rps, latency.get("50"), latency.get("99"), errors
+    return parse_wrk(path.read_text())
 
 
 def main():
@@ -45,14 +37,14 @@ def main():
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for label in labels:
         rounds = sorted(int(p.name.split(".")[2]) for p in raw.glob(f"{label}.ping.*.txt"))
-        ping = {r: parse(raw / f"{label}.ping.{r}.txt")[0] for r in rounds}
+        ping = {r: parse(raw / f"{label}.ping.{r}.txt")["rps"] for r in rounds}
         for endpoint in endpoints:
             runs = {r: parse(raw / f"{label}.{endpoint}.{r}.txt") for r in rounds}
-            rps = statistics.median(run[0] for run in runs.values())
-            ratio = statistics.median(runs[r][0] / ping[r] for r in rounds)
-            p50 = statistics.median(run[1] for run in runs.values())
-            p99 = statistics.median(run[2] for run in runs.values())
-            errors = sum(run[3] for run in runs.values())
+            rps = statistics.median(run["rps"] for run in runs.values())
+            ratio = statistics.median(runs[r]["rps"] / ping[r] for r in rounds)
+            p50 = statistics.median(run["p50"] for run in runs.values())
+            p99 = statistics.median(run["p99"] for run in runs.values())
+            errors = sum(run["errors"] for run in runs.values())
             print(f"| {label} | {NAMES.get(endpoint, endpoint)} | {rps:,.0f} | {ratio:.2f} | {p50:.1f} | "
                   f"{p99:.1f} | {errors} |")
     print("\nLoad averages (1, 5, 15 min) per round:\n")

@@ -9,39 +9,11 @@ from html import escape
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from report import fmt, median, parse_wrk, read_meta  # noqa: E402
+from report import fmt, load, read_meta, summarise  # noqa: E402
 
 CASES = ["on", "off", "miss"]
 LABELS = {"on": "cache on (hits)", "off": "cache off (PostgreSQL)", "miss": "cache on, every read a miss"}
 ENDPOINTS = {"post": "GET /api/v1/posts/{id} (anonymous)", "me": "GET /api/v1/users/me (bearer token)"}
-
-
-def load(raw):
-    results = {}  # (endpoint, case) -> {run: measurement}
-    for file in sorted(raw.glob("run*--*--*.txt")):
-        run, case, endpoint = file.stem.split("--")
-        results.setdefault((endpoint, case), {})[int(run[3:])] = parse_wrk(file.read_text())
-    return results
-
-
-def summarise(results, endpoint):
-    rows = []
-    off = results.get((endpoint, "off"), {})
-    for case in CASES:
-        runs = results.get((endpoint, case))
-        if not runs:
-            continue
-        ratios = [m["rps"] / off[r]["rps"] for r, m in runs.items() if r in off and off[r]["rps"] > 0]
-        rows.append({
-            "case": case,
-            "rps": median(m["rps"] for m in runs.values()),
-            "ratio": median(ratios),
-            "p50": median(m["p50"] for m in runs.values()),
-            "p99": median(m["p99"] for m in runs.values()),
-            "runs": len(runs),
-            "errors": sum(m["errors"] for m in runs.values()),
-        })
-    return rows
 
 
 def markdown(tables, latency, meta):
@@ -128,8 +100,8 @@ def main():
     raw, out = Path(sys.argv[1]), Path(sys.argv[2])
     meta = read_meta(raw)
     results = load(raw)
-    tables = {endpoint: summarise(results, endpoint) for endpoint in ENDPOINTS}
-    latency = summarise(results, "post-latency")
+    tables = {endpoint: summarise(results, CASES, [endpoint], baseline_case="off") for endpoint in ENDPOINTS}
+    latency = summarise(results, CASES, ["post-latency"], baseline_case="off")
     out.mkdir(parents=True, exist_ok=True)
     (out / "cache-benchmark.md").write_text(markdown(tables, latency, meta))
     (out / "cache-benchmark.svg").write_text(svg(tables))

@@ -23,6 +23,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from report import parse_wrk  # noqa: E402
+
 # Each CPU sample is charged to one layer, so the shares add up to 100% and say where the time goes.
 # Whole-call layers first: a sample anywhere inside them is theirs, whatever they called (the JSON that
 # structured logging writes is logging; the Jackson 2 that jjwt parses with is JWT).
@@ -61,14 +64,6 @@ def events(jfr_tool, path, names, stack_depth):
 def frame_name(frame):
     method = frame["method"]
     return f"{method['type']['name'].replace('/', '.')}.{method['name']}"
-
-
-def wrk_figures(path):
-    text = path.read_text()
-    requests = int(re.search(r"(\d+) requests in", text).group(1))
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
-    return requests, rps, int(non2xx.group(1)) if non2xx else 0
 
 
 def seconds(duration):
@@ -153,7 +148,8 @@ def main():
                            "from PostgreSQL.\n\n```\n" + "\n".join(s[:200] for s in examples[-round(statements / per):])
                            + "\n```\n")
             continue
-        requests, rps, non2xx = wrk_figures(raw / f"{endpoint}.wrk.txt")
+        wrk = parse_wrk((raw / f"{endpoint}.wrk.txt").read_text())
+        requests, rps, non2xx = wrk["requests"], wrk["rps"], wrk["non_2xx"]
         elapsed = requests / rps
         total, self_counts, layers = cpu(jfr_tool, recording)
         by_class = allocation(jfr_tool, recording)

@@ -28,6 +28,7 @@ def parse_wrk(text):
         "p50": latency(50),
         "p99": latency(99),
         "requests": int(requests.group(1)) if requests else 0,
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
         "errors": (int(non_2xx.group(1)) if non_2xx else 0) + (sum(map(int, socket.groups())) if socket else 0),
     }
 
@@ -53,10 +54,10 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-def summarise(results, cases, endpoints):
+def summarise(results, cases, endpoints, baseline_case="baseline"):
     rows = []
     for endpoint in endpoints:
-        baseline = results.get((endpoint, "baseline"), {})
+        baseline = results.get((endpoint, baseline_case), {})
         for case in cases:
             runs = results.get((endpoint, case))
             if not runs:
