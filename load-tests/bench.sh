@@ -32,10 +32,7 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RAW=load-tests/results/raw/bench-$STAMP
 mkdir -p "$RAW"
 
-if [[ -z ${JARS:-} ]]; then
-  ls target/reference-backend-*.jar > /dev/null 2>&1 || ./mvnw -B -q -DskipTests package
-  JARS="current=$(ls target/reference-backend-*.jar | head -1)"
-fi
+JARS=${JARS:-current=$(built_jar)}
 trap stop_apps EXIT
 
 declare -A PORT PID STATE

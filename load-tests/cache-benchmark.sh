@@ -17,6 +17,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+source load-tests/lib/app.sh
 
 QUICK=${QUICK:-0}
 if [[ "$QUICK" == 1 ]]; then
@@ -29,11 +30,7 @@ LATENCY_DURATION=${LATENCY_DURATION:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 BASE_PORT=${BASE_PORT:-19080}
 REDIS_PORT=${REDIS_PORT:-16380}
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
 BENCH_DB=${BENCH_DB:-cache_bench}
-export PGHOST PGPORT PGUSER
 
 # name | extra application arguments. The order is the order within every run.
 CASES=(
@@ -48,19 +45,12 @@ RAW=load-tests/results/raw/$( [[ "$QUICK" == 1 ]] && echo cache-quick-runs || ec
 rm -rf "$RAW"
 mkdir -p "$RAW" "$OUT"
 
-for tool in wrk psql curl python3 redis-server redis-cli openssl; do
-  command -v "$tool" > /dev/null || { echo "$tool is missing" >&2; exit 1; }
+require_tools wrk psql curl python3 openssl
+for tool in redis-server redis-cli; do
+  command -v "$tool" > /dev/null || { echo "$tool is missing (apt-get install redis-server)" >&2; exit 1; }
 done
-
-if [[ -z "${JAR:-}" ]]; then
-  echo "== building the jar"
-  ./mvnw -B -q -DskipTests package
-  JAR=$(ls target/*.jar | grep -v plain | head -1)
-fi
-
-if ! psql -d postgres -Atc "select 1 from pg_database where datname = '$BENCH_DB'" | grep -q 1; then
-  psql -d postgres -qc "create database $BENCH_DB"
-fi
+JAR=${JAR:-$(built_jar)}
+ensure_db "$BENCH_DB"
 
 PIDS=()
 cleanup() {

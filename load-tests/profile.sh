@@ -37,10 +37,7 @@ OUT=${OUT:-load-tests/results/profile.md}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RAW=load-tests/results/raw/profile-$STAMP
 mkdir -p "$RAW"
-if [[ -z ${JAR:-} ]]; then
-  ls target/reference-backend-*.jar > /dev/null 2>&1 || ./mvnw -B -q -DskipTests package
-  JAR=$(ls target/reference-backend-*.jar | head -1)
-fi
+JAR=${JAR:-$(built_jar)}
 JCMD=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd
 JFR_TOOL=${JFR_TOOL:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr}
 trap stop_apps EXIT

@@ -32,10 +32,7 @@ OUT=${OUT:-load-tests/results/startup.md}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RAW=load-tests/results/raw/startup-$STAMP
 mkdir -p "$RAW"
-if [[ -z ${JAR:-} ]]; then
-  ls target/reference-backend-*.jar > /dev/null 2>&1 || ./mvnw -B -q -DskipTests package
-  JAR=$(ls target/reference-backend-*.jar | head -1)
-fi
+JAR=${JAR:-$(built_jar)}
 JAR=$(readlink -f "$JAR")
 trap stop_apps EXIT
 

@@ -37,6 +37,12 @@ require_tools() {
   fi
 }
 
+# built_jar: prints the application jar in target/, built first (tests skipped) when there is none.
+built_jar() {
+  ls target/reference-backend-*.jar > /dev/null 2>&1 || ./mvnw -B -q -DskipTests package >&2
+  ls target/reference-backend-*.jar | head -1
+}
+
 # ensure_db NAME: create the database if missing.
 ensure_db() {
   psql -d postgres -Atc "select 1 from pg_database where datname = '$1'" | grep -q 1 \
