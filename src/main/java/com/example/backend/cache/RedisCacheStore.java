@@ -104,10 +104,6 @@ class RedisCacheStore implements CacheStore {
 		return "redis";
 	}
 
-	int pendingEvictions() {
-		return this.pendingEvictions.size();
-	}
-
 	private void retryPendingEvictions() {
 		if (this.pendingEvictions.isEmpty()) {
 			return;

@@ -51,10 +51,6 @@ class Post extends AuditedEntity {
 		this.status = status;
 	}
 
-	boolean isPublished() {
-		return this.status == PostStatus.PUBLISHED;
-	}
-
 	Long getId() {
 		return this.id;
 	}

@@ -109,9 +109,7 @@ public class PostService {
 			nameReadWithPost.set(found.authorName());
 			return PostResponse.of(found.post(), null);
 		}))
-			.filter((found) -> found.status() == PostStatus.PUBLISHED
-					|| (actor != null && actor.ownsOr(found.author().id(), Permission.POST_MODERATE)))
-			// A draft the caller may not see does not exist for them.
+			.filter((found) -> isVisible(actor, found.status(), found.author().id()))
 			.orElseThrow(() -> new NotFound("Post", id));
 		String authorName = (nameReadWithPost.get() != null) ? nameReadWithPost.get()
 				: this.users.find(post.author().id()).map(UserResponse::displayName).orElse(null);
@@ -174,13 +172,13 @@ public class PostService {
 
 	private Post loadVisible(Actor actor, long id) {
 		return this.posts.findById(id)
-			.filter(post -> isVisible(actor, post))
+			.filter((post) -> isVisible(actor, post.getStatus(), post.getAuthorId()))
 			.orElseThrow(() -> new NotFound("Post", id));
 	}
 
 	/** A draft the caller may not see does not exist for them. */
-	private static boolean isVisible(Actor actor, Post post) {
-		return post.isPublished() || (actor != null && actor.ownsOr(post.getAuthorId(), Permission.POST_MODERATE));
+	private static boolean isVisible(Actor actor, PostStatus status, long authorId) {
+		return status == PostStatus.PUBLISHED || (actor != null && actor.ownsOr(authorId, Permission.POST_MODERATE));
 	}
 
 	private PostResponse withAuthor(Post post) {

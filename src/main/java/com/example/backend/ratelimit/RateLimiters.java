@@ -48,9 +48,7 @@ public class RateLimiters {
 	 * protect this instance's own resources (CPU), not the service as a whole.
 	 */
 	public RateLimiter createLocal(String name, int maxAttempts, Duration window, long maxTrackedKeys) {
-		return new RateLimiter(maxAttempts, window, maxTrackedKeys, null, "",
-				Counter.builder("ratelimit.rejections").tag("limiter", name).register(this.meters),
-				Counter.builder("ratelimit.fallbacks").tag("limiter", name).register(this.meters));
+		return limiter(name, maxAttempts, window, maxTrackedKeys, null, "");
 	}
 
 	/**
@@ -64,7 +62,12 @@ public class RateLimiters {
 		// The limit is part of the key: buckets in Redis keep the configuration they were
 		// created with, so a changed limit starts new buckets instead of being ignored.
 		String redisKeyPrefix = this.keyPrefix + name + ":" + maxAttempts + "/" + window.toSeconds() + "s:";
-		return new RateLimiter(maxAttempts, window, maxTrackedKeys, this.redisBuckets, redisKeyPrefix,
+		return limiter(name, maxAttempts, window, maxTrackedKeys, this.redisBuckets, redisKeyPrefix);
+	}
+
+	private RateLimiter limiter(String name, int maxAttempts, Duration window, long maxTrackedKeys,
+			RedisBuckets buckets, String redisKeyPrefix) {
+		return new RateLimiter(maxAttempts, window, maxTrackedKeys, buckets, redisKeyPrefix,
 				Counter.builder("ratelimit.rejections").tag("limiter", name).register(this.meters),
 				Counter.builder("ratelimit.fallbacks").tag("limiter", name).register(this.meters));
 	}

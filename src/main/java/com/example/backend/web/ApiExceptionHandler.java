@@ -250,7 +250,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static FieldViolation unusableNumber(Throwable failure) {
-		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InputCoercionException coercion) {
 				return new FieldViolation(field(coercion), "is out of range");
 			}

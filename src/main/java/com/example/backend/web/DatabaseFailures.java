@@ -34,8 +34,7 @@ final class DatabaseFailures {
 				return true;
 			}
 			// A connection lost mid-transaction: the pool closes it, and the rollback
-			// that
-			// follows fails and replaces the original error.
+			// that follows fails and replaces the original error.
 			if (cause instanceof org.hibernate.TransactionException) {
 				return true;
 			}
@@ -44,9 +43,6 @@ final class DatabaseFailures {
 			if (cause instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
 				return true;
-			}
-			if (cause.getCause() == cause) {
-				break;
 			}
 		}
 		return false;

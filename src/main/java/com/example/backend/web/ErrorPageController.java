@@ -44,14 +44,12 @@ class ErrorPageController implements ErrorController {
 		HttpStatus status = HttpStatus.resolve((Integer) code);
 		if (failure != null && DatabaseFailures.isUnavailable(failure)) {
 			log.warn("Database unavailable on {}: {}", path, failure.getMessage());
-			ResponseEntity<ProblemDetail> response = respond(
+			HttpHeaders retryAfter = new HttpHeaders();
+			retryAfter.set(HttpHeaders.RETRY_AFTER, "1");
+			return respond(
 					problem(HttpStatus.SERVICE_UNAVAILABLE,
 							"The service is overloaded or its database is unreachable. Try again shortly."),
-					path, request);
-			return ResponseEntity.status(response.getStatusCode())
-				.headers(response.getHeaders())
-				.header(HttpHeaders.RETRY_AFTER, "1")
-				.body(response.getBody());
+					path, request, retryAfter);
 		}
 		if (status == null || status.is5xxServerError()) {
 			log.error("Unexpected error on {} (requestId {})", path, RequestIds.of(request), failure);
@@ -67,6 +65,11 @@ class ErrorPageController implements ErrorController {
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, String path,
 			HttpServletRequest request) {
+		return respond(problem, path, request, HttpHeaders.EMPTY);
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, String path, HttpServletRequest request,
+			HttpHeaders headers) {
 		try {
 			problem.setInstance(URI.create(path));
 		}
@@ -74,7 +77,10 @@ class ErrorPageController implements ErrorController {
 			// A path the container accepted but java.net.URI does not: leave it out.
 		}
 		problem.setProperty("requestId", RequestIds.of(request));
-		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.status(problem.getStatus())
+			.headers(headers)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 }

@@ -41,7 +41,13 @@ class QueryStringCheck implements HandlerInterceptor {
 		if (query.indexOf('%') < 0) {
 			// Nothing is encoded (the common case, on every request with a query string):
 			// plain ASCII without NUL is well-formed, no buffer and no decoder needed.
-			return query.chars().allMatch((c) -> c > 0 && c <= 0x7F);
+			for (int i = 0; i < query.length(); i++) {
+				char c = query.charAt(i);
+				if (c == 0 || c > 0x7F) {
+					return false;
+				}
+			}
+			return true;
 		}
 		ByteBuffer bytes = ByteBuffer.allocate(query.length());
 		for (int i = 0; i < query.length(); i++) {
