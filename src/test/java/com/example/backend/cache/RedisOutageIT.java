@@ -3,6 +3,7 @@ package com.example.backend.cache;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * write during the outage could not evict.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "app.dev-database.enabled=false", "app.demo-data.enabled=false",
-				"app.auth.registration-throttle.max-attempts=1000000", "app.rate-limit.api.capacity=1000000",
-				"app.jwt.secret=" + IntegrationTest.JWT_SECRET,
+		properties = { "app.dev-database.enabled=false", "app.auth.registration-throttle.max-attempts=1000000",
+				"app.rate-limit.api.capacity=1000000", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
 				"app.bootstrap-admin.email=" + IntegrationTest.ADMIN_EMAIL,
 				"app.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD,
 				// A quick breaker, so that the test sees it open and close again.
@@ -63,10 +63,7 @@ class RedisOutageIT {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestPostgres.Connection postgres = TestPostgres.get();
-		registry.add("spring.datasource.url", postgres::url);
-		registry.add("spring.datasource.username", postgres::username);
-		registry.add("spring.datasource.password", postgres::password);
+		TestPostgres.register(registry);
 		registry.add("spring.data.redis.host", () -> "127.0.0.1");
 		registry.add("spring.data.redis.port", redis::port);
 	}
@@ -87,7 +84,7 @@ class RedisOutageIT {
 	@AfterEach
 	void redisIsBack() {
 		redis.resume();
-		if (!isUp()) {
+		if (!redis.isUp()) {
 			redis.start();
 		}
 	}
@@ -172,17 +169,7 @@ class RedisOutageIT {
 		return this.meters.get("cache.errors").tag("cache", "post").counter().count();
 	}
 
-	private static boolean isUp() {
-		try {
-			com.example.backend.support.TestRedis.requirePong("127.0.0.1", redis.port());
-			return true;
-		}
-		catch (IllegalStateException ex) {
-			return false;
-		}
-	}
-
-	private static void eventually(java.util.function.BooleanSupplier condition) {
+	private static void eventually(BooleanSupplier condition) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
 		while (!condition.getAsBoolean()) {
 			assertThat(Instant.now()).as("condition met within 20 s").isBefore(deadline);

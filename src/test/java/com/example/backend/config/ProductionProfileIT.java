@@ -36,10 +36,7 @@ class ProductionProfileIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestPostgres.Connection postgres = TestPostgres.get();
-		registry.add("spring.datasource.url", postgres::url);
-		registry.add("spring.datasource.username", postgres::username);
-		registry.add("spring.datasource.password", postgres::password);
+		TestPostgres.register(registry);
 	}
 
 	/**

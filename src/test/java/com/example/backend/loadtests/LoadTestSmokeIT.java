@@ -9,8 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import com.example.backend.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that builds may be busy. The measurements are {@code load-tests/sweep.sh}.
  */
 class LoadTestSmokeIT extends IntegrationTest {
-
-	@LocalServerPort
-	private int port;
 
 	@Test
 	void mixedCrudSimulationRunsWithoutErrors() throws IOException, InterruptedException {

@@ -18,15 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "app.dev-database.enabled=false", "spring.jpa.properties.hibernate.generate_statistics=true",
 				// The tests register hundreds of users from one address.
 				"app.auth.registration-throttle.max-attempts=1000000",
-				// ... and thousands of requests; ApiRateLimitIT tests the limit in a
-				// context of
-				// its own.
+				// ... and thousands of requests (ApiRateLimitIT tests the limit).
 				"app.rate-limit.api.capacity=1000000",
-				// This machine is shared and often overloaded. The tests below count hits
-				// and
-				// loads exactly, which short timeouts (fail-open to PostgreSQL) would
-				// make
-				// flaky; RedisOutageIT tests the production timeouts.
+				// Exact counts of cache hits and loads: short Redis timeouts
+				// would fail open on a busy machine (RedisOutageIT tests them).
 				"spring.data.redis.timeout=2s", "app.cache.load-wait=10s",
 				"app.auth.login-throttle.per-client.max-attempts=1000000",
 				"app.auth.login-throttle.global.max-attempts=1000000", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
@@ -42,16 +37,13 @@ public abstract class IntegrationTest {
 	public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
 	@LocalServerPort
-	private int port;
+	protected int port;
 
 	protected Api api;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestPostgres.Connection postgres = TestPostgres.get();
-		registry.add("spring.datasource.url", postgres::url);
-		registry.add("spring.datasource.username", postgres::username);
-		registry.add("spring.datasource.password", postgres::password);
+		TestPostgres.register(registry);
 		TestRedis.Connection redis = TestRedis.get();
 		registry.add("spring.data.redis.host", redis::host);
 		registry.add("spring.data.redis.port", redis::port);

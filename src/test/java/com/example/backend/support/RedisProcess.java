@@ -22,13 +22,23 @@ public final class RedisProcess implements AutoCloseable {
 		start();
 	}
 
+	/** Answers PING (not killed, not paused). */
+	public boolean isUp() {
+		try {
+			TestRedis.requirePong("127.0.0.1", this.port);
+			return true;
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
+	}
+
 	public int port() {
 		return this.port;
 	}
 
 	public synchronized void start() {
-		String binary = System.getProperty("TEST_REDIS_SERVER",
-				System.getenv().getOrDefault("TEST_REDIS_SERVER", "redis-server"));
+		String binary = TestServices.setting("TEST_REDIS_SERVER", "redis-server");
 		try {
 			this.process = new ProcessBuilder(binary, "--port", Integer.toString(this.port), "--bind", "127.0.0.1",
 					"--save", "", "--appendonly", "no")

@@ -4,13 +4,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real PostgreSQL that integration tests run against, one per test JVM. Chosen by the
@@ -41,6 +41,14 @@ public final class TestPostgres {
 	public record Connection(String url, String username, String password) {
 	}
 
+	/** Points the application's datasource at the test database. */
+	public static void register(DynamicPropertyRegistry registry) {
+		Connection postgres = get();
+		registry.add("spring.datasource.url", postgres::url);
+		registry.add("spring.datasource.username", postgres::username);
+		registry.add("spring.datasource.password", postgres::password);
+	}
+
 	public static synchronized Connection get() {
 		if (details == null) {
 			details = start();
@@ -49,14 +57,7 @@ public final class TestPostgres {
 	}
 
 	private static Connection start() {
-		String mode = setting("TEST_SERVICES", "auto").toLowerCase(Locale.ROOT);
-		boolean useContainer = switch (mode) {
-			case "testcontainers" -> true;
-			case "local" -> false;
-			case "auto" -> DockerClientFactory.instance().isDockerAvailable();
-			default -> throw new IllegalStateException("TEST_SERVICES must be auto, testcontainers or local: " + mode);
-		};
-		return useContainer ? startContainer() : createLocalDatabase();
+		return TestServices.useContainers() ? startContainer() : createLocalDatabase();
 	}
 
 	private static Connection startContainer() {
@@ -67,9 +68,9 @@ public final class TestPostgres {
 	}
 
 	private static Connection createLocalDatabase() {
-		String adminUrl = setting("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-		String user = setting("TEST_POSTGRES_USER", "postgres");
-		String password = setting("TEST_POSTGRES_PASSWORD", "");
+		String adminUrl = TestServices.setting("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+		String user = TestServices.setting("TEST_POSTGRES_USER", "postgres");
+		String password = TestServices.setting("TEST_POSTGRES_PASSWORD", "");
 		String database = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		execute(adminUrl, user, password, "CREATE DATABASE " + database);
 		Runtime.getRuntime()
@@ -90,11 +91,6 @@ public final class TestPostgres {
 			throw new IllegalStateException("Test PostgreSQL at " + url + " failed on: " + sql
 					+ ". Start it, or set TEST_SERVICES=testcontainers where Docker is available.", ex);
 		}
-	}
-
-	private static String setting(String name, String fallback) {
-		String value = System.getProperty(name, System.getenv(name));
-		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
 }

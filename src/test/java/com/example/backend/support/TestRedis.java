@@ -6,12 +6,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -46,21 +44,14 @@ public final class TestRedis {
 
 	private static Connection start() {
 		String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
-		String mode = setting("TEST_SERVICES", "auto").toLowerCase(Locale.ROOT);
-		boolean useContainer = switch (mode) {
-			case "testcontainers" -> true;
-			case "local" -> false;
-			case "auto" -> DockerClientFactory.instance().isDockerAvailable();
-			default -> throw new IllegalStateException("TEST_SERVICES must be auto, testcontainers or local: " + mode);
-		};
-		if (useContainer) {
+		if (TestServices.useContainers()) {
 			GenericContainer<?> container = new GenericContainer<>(IMAGE).withExposedPorts(6379);
 			container.start();
 			log.info("Integration tests use Redis in a container");
 			return new Connection(container.getHost(), container.getMappedPort(6379), prefix);
 		}
-		String host = setting("TEST_REDIS_HOST", "127.0.0.1");
-		int port = Integer.parseInt(setting("TEST_REDIS_PORT", "6379"));
+		String host = TestServices.setting("TEST_REDIS_HOST", "127.0.0.1");
+		int port = Integer.parseInt(TestServices.setting("TEST_REDIS_PORT", "6379"));
 		requirePong(host, port);
 		log.info("Integration tests use local Redis {}:{}, keys prefixed {}", host, port, prefix);
 		return new Connection(host, port, prefix);
@@ -87,11 +78,6 @@ public final class TestRedis {
 			throw new IllegalStateException("Test Redis at " + host + ":" + port
 					+ " is unreachable. Start it, or set TEST_SERVICES=testcontainers where Docker is available.", ex);
 		}
-	}
-
-	private static String setting(String name, String fallback) {
-		String value = System.getProperty(name, System.getenv(name));
-		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
 }
