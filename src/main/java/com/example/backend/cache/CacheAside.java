@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.example.backend.cache.CacheStore.Lookup;
@@ -36,7 +35,8 @@ import com.example.backend.redis.RedisUnavailable;
  * database.</li>
  * <li><b>Evictions after commit</b>: {@link #evictAfterCommit} runs when the surrounding
  * transaction commits, never before (a reader in between would store the old row again)
- * and not at all on rollback; a value loaded before the eviction is not stored after it
+ * and not at all on rollback, all caches' keys of a transaction in one call
+ * ({@link EvictionsAtCommit}); a value loaded before the eviction is not stored after it
  * (see {@link CacheStore}).</li>
  * <li><b>Fail-open</b>: a store error is counted and logged, and the read goes to the
  * database; it never fails the request.</li>
@@ -126,12 +126,7 @@ public final class CacheAside<V> {
 		}
 		List<String> keys = ids.stream().map(this::key).toList();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					evict(keys);
-				}
-			});
+			EvictionsAtCommit.add(this.store, this, keys);
 		}
 		else {
 			evict(keys);
@@ -217,8 +212,12 @@ public final class CacheAside<V> {
 			this.store.evict(keys);
 		}
 		catch (RedisUnavailable ex) {
-			failed("evict", ex);
+			evictionFailed(ex);
 		}
+	}
+
+	void evictionFailed(RedisUnavailable ex) {
+		failed("evict", ex);
 	}
 
 	private V decode(byte[] value) {
