@@ -18,6 +18,10 @@ final class SessionFeeder implements Iterator<Map<String, Object>> {
 		tokens.forEach(token -> this.sessions.add(token.asSession()));
 	}
 
+	void add(Map<String, Object> session) {
+		this.sessions.add(session);
+	}
+
 	@Override
 	public boolean hasNext() {
 		return !this.sessions.isEmpty();

@@ -1,0 +1,92 @@
+package com.example.backend.load.chaos;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * nginx (Debian package, installed when missing) in front of the instances, from the
+ * template {@code chaos/nginx.conf.template}; everything it writes stays in its
+ * directory.
+ */
+final class NginxServer implements AutoCloseable {
+
+	private final Path directory;
+
+	private final Path log;
+
+	private final int port;
+
+	NginxServer(Path directory, Path log, int port) {
+		this.directory = directory;
+		this.log = log;
+		this.port = port;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	void start(List<Integer> upstreamPorts) {
+		installWhenMissing(this.log);
+		String config = template();
+		for (Map.Entry<String, String> value : Map
+			.of("@DIR@", this.directory.toString(), "@PORT@", Integer.toString(this.port), "@FIRST@",
+					upstreamPorts.get(0).toString(), "@SECOND@", upstreamPorts.get(1).toString())
+			.entrySet()) {
+			config = config.replace(value.getKey(), value.getValue());
+		}
+		try {
+			Files.createDirectories(this.directory);
+			Files.writeString(this.directory.resolve("nginx.conf"), config);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Commands.require(List.of("nginx", "-p", this.directory.toString(), "-e",
+				this.directory.resolve("error.log").toString(), "-c", this.directory.resolve("nginx.conf").toString()),
+				this.log, Duration.ofSeconds(30));
+	}
+
+	@Override
+	public void close() {
+		Path pidFile = this.directory.resolve("nginx.pid");
+		try {
+			if (Files.exists(pidFile)) {
+				Commands.run(List.of("kill", "-QUIT", Files.readString(pidFile).trim()), this.log,
+						Duration.ofSeconds(10));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String template() {
+		try (InputStream in = NginxServer.class.getResourceAsStream("/chaos/nginx.conf.template")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void installWhenMissing(Path log) {
+		if (Commands.run(List.of("sh", "-c", "command -v nginx"), log, Duration.ofSeconds(10)) == 0) {
+			return;
+		}
+		Commands
+			.require(
+					List.of("sh", "-c",
+							"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx"
+									+ " && { [ ! -f /run/nginx.pid ] || nginx -s quit; }"),
+					log, Duration.ofMinutes(10));
+	}
+
+}

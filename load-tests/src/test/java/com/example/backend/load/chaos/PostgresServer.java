@@ -1,0 +1,127 @@
+package com.example.backend.load.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A private PostgreSQL (initdb and pg_ctl of the newest server under
+ * {@code /usr/lib/postgresql}) on a spare port, its data under a temporary directory.
+ * Faults stop and restart it; the shared server on 5432 is never touched.
+ */
+final class PostgresServer implements AutoCloseable {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+	private final Path bin;
+
+	private final Path directory;
+
+	private final Path log;
+
+	private final int port;
+
+	PostgresServer(Path directory, Path log, int port) {
+		this.bin = newestServer();
+		this.directory = directory;
+		this.log = log;
+		this.port = port;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	String jdbcUrl(String database) {
+		return "jdbc:postgresql://127.0.0.1:" + this.port + "/" + database;
+	}
+
+	void initAndStart() {
+		Commands.require(List.of("chown", "postgres", this.directory.toString()), this.log, TIMEOUT);
+		Commands.require(Commands.asPostgresUser(List.of(this.bin.resolve("initdb").toString(), "-D", data(), "-A",
+				"trust", "-U", "postgres", "--no-sync")), this.log, TIMEOUT);
+		start();
+	}
+
+	void start() {
+		Commands.require(
+				Commands.asPostgresUser(List.of(this.bin.resolve("pg_ctl").toString(), "-D", data(), "-l",
+						this.directory.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+						"-p " + this.port + " -k " + this.directory
+								+ " -c listen_addresses=127.0.0.1 -c max_connections=100",
+						"start")),
+				this.log, TIMEOUT);
+	}
+
+	/** {@code pg_ctl stop -m fast}: open transactions are rolled back, clients cut. */
+	void stopFast() {
+		Commands.require(
+				Commands.asPostgresUser(
+						List.of(this.bin.resolve("pg_ctl").toString(), "-D", data(), "-m", "fast", "-w", "stop")),
+				this.log, TIMEOUT);
+	}
+
+	void createDatabase(String name) {
+		try (Connection connection = connect("postgres")) {
+			connection.createStatement().execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("create database " + name, ex);
+		}
+	}
+
+	Connection connect(String database) throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(database), "postgres", "");
+	}
+
+	/** The server's own log, for the report's raw files. */
+	Path serverLog() {
+		return this.directory.resolve("server.log");
+	}
+
+	@Override
+	public void close() {
+		Commands.run(
+				Commands.asPostgresUser(
+						List.of(this.bin.resolve("pg_ctl").toString(), "-D", data(), "-m", "immediate", "-w", "stop")),
+				this.log, TIMEOUT);
+		deleteTree(this.directory.resolve("data"));
+	}
+
+	private String data() {
+		return this.directory.resolve("data").toString();
+	}
+
+	private static Path newestServer() {
+		try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+			return versions.map(version -> version.resolve("bin"))
+				.filter(bin -> Files.isExecutable(bin.resolve("pg_ctl")))
+				.max(Comparator.comparing(bin -> Integer.parseInt(bin.getParent().getFileName().toString())))
+				.orElseThrow(() -> new IllegalStateException("no PostgreSQL server binaries in /usr/lib/postgresql"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("PostgreSQL's server binaries are needed (/usr/lib/postgresql/*/bin)", ex);
+		}
+	}
+
+	static void deleteTree(Path root) {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(root)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
