@@ -247,12 +247,20 @@ final class Ledger {
 				findings.add("order " + answer.orderId() + " answered cancelled but is " + order);
 			}
 		}
-		long conflicts = this.answers.stream()
+		// A 409 to a retried cancel: the first attempt, whose answer was lost, may have
+		// cancelled the order meanwhile. Counted, and whether the order did end
+		// cancelled.
+		List<Answer> conflicts = this.answers.stream()
 			.filter(answer -> answer.op().equals("cancel") && answer.status() == 409)
+			.toList();
+		long conflictsCancelled = conflicts.stream()
+			.map(answer -> orders.get(Long.parseLong(answer.orderId())))
+			.filter(order -> order != null && order.status().equals("CANCELLED"))
 			.count();
 		return Check.of("Every cancel answered 200 is cancelled in the database", findings.isEmpty(),
-				cancelled.size() + " cancels answered 200, " + conflicts
-						+ " answered 409 (a retry of a cancel whose first answer was lost)",
+				cancelled.size() + " cancels answered 200; " + conflicts.size() + " answered 409 "
+						+ countBy(conflicts, Answer::problem) + ", of whose orders " + conflictsCancelled
+						+ " are cancelled (by an earlier attempt whose answer was lost)",
 				findings);
 	}
 
