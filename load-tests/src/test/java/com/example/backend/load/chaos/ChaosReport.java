@@ -132,21 +132,47 @@ final class ChaosReport {
 		md.append("| # | fault | planned | start | recovered | seconds | error seconds | failed answers | retried | "
 				+ "slowest ms | note |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
 		for (FaultWindow window : this.windows) {
-			List<Answer> inside = inside(window);
-			long errorSeconds = inside.stream()
-				.filter(Answer::failed)
-				.map(a -> a.sentMillis() / 1000)
-				.collect(Collectors.toCollection(TreeSet::new))
-				.size();
+			Cost cost = cost(window);
 			md.append(String.format(Locale.ROOT, "| %d | %s | %.0f | %.1f | %.1f | %.1f | %d | %d | %d | %d | %s |%n",
 					window.number(),
 					window.fault().label() + (window.target().isEmpty() ? "" : " (" + window.target() + ")"),
 					window.plannedOffsetMillis() / 1000.0, seconds(window.startMillis()),
-					seconds(window.recoveredMillis()), window.seconds(), errorSeconds,
-					inside.stream().filter(Answer::failed).count(),
-					inside.stream().filter(a -> a.attempt() > 1).count(),
-					inside.stream().mapToLong(Answer::latencyMillis).max().orElse(0), window.note()));
+					seconds(window.recoveredMillis()), window.seconds(), cost.errorSeconds(), cost.failed(),
+					cost.retried(), cost.slowestMillis(), window.note()));
 		}
+		md.append("\nPer fault, over its injections (mean; the worst in brackets):\n\n");
+		md.append("| fault | times | window s | error seconds | failed answers | retried | slowest ms |\n"
+				+ "| --- | --- | --- | --- | --- | --- | --- |\n");
+		for (Fault fault : Fault.values()) {
+			List<FaultWindow> hits = this.windows.stream().filter(w -> w.fault() == fault).toList();
+			if (hits.isEmpty()) {
+				continue;
+			}
+			List<Cost> costs = hits.stream().map(this::cost).toList();
+			md.append(String.format(Locale.ROOT, "| %s | %d | %.1f (%.1f) | %.1f (%d) | %.1f (%d) | %.1f (%d) | %d |%n",
+					fault.label(), hits.size(), hits.stream().mapToDouble(FaultWindow::seconds).average().orElse(0),
+					hits.stream().mapToDouble(FaultWindow::seconds).max().orElse(0),
+					costs.stream().mapToLong(Cost::errorSeconds).average().orElse(0),
+					costs.stream().mapToLong(Cost::errorSeconds).max().orElse(0),
+					costs.stream().mapToLong(Cost::failed).average().orElse(0),
+					costs.stream().mapToLong(Cost::failed).max().orElse(0),
+					costs.stream().mapToLong(Cost::retried).average().orElse(0),
+					costs.stream().mapToLong(Cost::retried).max().orElse(0),
+					costs.stream().mapToLong(Cost::slowestMillis).max().orElse(0)));
+		}
+	}
+
+	/** What one fault cost the clients, counted over the answers of its window. */
+	private Cost cost(FaultWindow window) {
+		List<Answer> inside = inside(window);
+		long errorSeconds = inside.stream()
+			.filter(Answer::failed)
+			.map(a -> a.sentMillis() / 1000)
+			.collect(Collectors.toCollection(TreeSet::new))
+			.size();
+		return new Cost(errorSeconds, inside.stream().filter(Answer::failed).count(),
+				inside.stream().filter(a -> a.attempt() > 1).count(),
+				inside.stream().mapToLong(Answer::latencyMillis).max().orElse(0));
 	}
 
 	private void statusesPerWindow(StringBuilder md) {
@@ -299,6 +325,9 @@ final class ChaosReport {
 		long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
 		Arrays.sort(sorted);
 		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+	}
+
+	private record Cost(long errorSeconds, long failed, long retried, long slowestMillis) {
 	}
 
 	static String isoNow() {

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * {@code CHAOS_SPACING} seconds, default 90: about 30 minutes);</li>
  * <li>{@code CHAOS_USERS} (30), {@code CHAOS_THINK_MIN_MS} / {@code CHAOS_THINK_MAX_MS}
  * (500 / 2000), {@code CHAOS_LATENCY_BOUND_MS} (5000: the machine is shared and noisy),
- * {@code CHAOS_GRACE_S} (10);</li>
+ * {@code CHAOS_GRACE_S} (10); {@code CHAOS_NGINX}: a variant of the proxy settings
+ * ({@code src/test/resources/chaos/nginx-<variant>.conf.template});</li>
  * <li>{@code APP_JAR} (default: the newest {@code target/reference-backend-*.jar}, built
  * when there is none), {@code CHAOS_RESULTS} (default
  * {@code load-tests/results/<date>/chaos-<mode>}).</li>
@@ -60,9 +61,12 @@ public final class ChaosRunner {
 		this.root = root;
 		this.schedule = schedule;
 		String date = LocalDate.now(ZoneOffset.UTC).toString();
-		this.out = Path.of(env("CHAOS_RESULTS",
-				root.resolve("load-tests/results/" + date + "/chaos-" + schedule.mode()).toString()));
-		this.raw = root.resolve("load-tests/results/raw/chaos-" + schedule.mode() + "-" + date);
+		// A run with another proxy configuration never overwrites the reference run's
+		// results.
+		String name = schedule.mode() + (env("CHAOS_NGINX", "").isEmpty() ? "" : "-nginx-" + env("CHAOS_NGINX", ""));
+		this.out = Path
+			.of(env("CHAOS_RESULTS", root.resolve("load-tests/results/" + date + "/chaos-" + name).toString()));
+		this.raw = root.resolve("load-tests/results/raw/chaos-" + name + "-" + date);
 		this.log = this.raw.resolve("runner-commands.log");
 	}
 
@@ -247,10 +251,15 @@ public final class ChaosRunner {
 	private List<String> header(long began, long loadStart, int instances) {
 		String commit = git("rev-parse", "--short", "HEAD");
 		double minutes = (System.currentTimeMillis() - loadStart) / 60_000.0;
-		return List.of("# Chaos run (" + this.schedule.mode() + "), " + ChaosReport.isoNow(), "",
-				"`" + (this.schedule.mode().equals("long") ? "CHAOS_MODE=long " : "") + "load-tests/chaos.sh`"
-						+ ": commit " + commit + ", " + instances + " instances of the production jar (profile prod, "
-						+ "-Xmx512m) behind nginx, one private PostgreSQL and one private Redis.",
+		return List.of(
+				"# Chaos run (" + this.schedule.mode() + "), " + ChaosReport.isoNow(), "",
+				"`" + (this.schedule.mode().equals("long") ? "CHAOS_MODE=long " : "")
+						+ (env("CHAOS_NGINX", "").isEmpty() ? "" : "CHAOS_NGINX=" + env("CHAOS_NGINX", "") + " ")
+						+ "load-tests/chaos.sh`" + ": commit " + commit + ", " + instances
+						+ " instances of the production jar (profile prod, " + "-Xmx512m) behind nginx ("
+						+ (env("CHAOS_NGINX", "").isEmpty() ? "the compose scale profile's proxy settings"
+								: "proxy settings nginx-" + env("CHAOS_NGINX", "") + ".conf.template")
+						+ "), one private PostgreSQL and one private Redis.",
 				String.format("Load %.1f minutes (set-up %.0f s before it), %s virtual users thinking %s-%s ms, "
 						+ "client timeout 10 s. Machine: %d cores, load average at the end %s (shared with other "
 						+ "engineers' builds: absolute figures are noisy).", minutes, (loadStart - began) / 1000.0,

@@ -2,7 +2,9 @@ package com.example.backend.load.chaos;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Injects one fault into the running topology and records its window: from the moment it
@@ -23,7 +25,7 @@ final class FaultInjector {
 
 	private final Path log;
 
-	private int instanceFaults;
+	private final Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
 
 	FaultInjector(PostgresServer postgres, RedisServer redis, List<AppInstance> instances, Path log) {
 		this.log = log;
@@ -60,7 +62,7 @@ final class FaultInjector {
 				note = "pg_ctl stop -m fast, 30 s down, start";
 			}
 			case INSTANCE_RESTART -> {
-				AppInstance instance = nextInstance();
+				AppInstance instance = nextInstance(planned.fault());
 				target = instance.name();
 				Duration drain = instance.terminate(Duration.ofSeconds(40));
 				long restarted = System.currentTimeMillis();
@@ -70,7 +72,7 @@ final class FaultInjector {
 						drain.toMillis() / 1000.0, (System.currentTimeMillis() - restarted) / 1000.0);
 			}
 			case INSTANCE_FREEZE -> {
-				AppInstance instance = nextInstance();
+				AppInstance instance = nextInstance(planned.fault());
 				target = instance.name();
 				instance.freeze();
 				Commands.sleep(FREEZE);
@@ -83,8 +85,10 @@ final class FaultInjector {
 				System.currentTimeMillis(), note);
 	}
 
-	private AppInstance nextInstance() {
-		return this.instances.get(this.instanceFaults++ % this.instances.size());
+	/** Each instance fault hits the instances in turn: app-1, app-2, app-1, ... */
+	private AppInstance nextInstance(Fault fault) {
+		int count = this.injected.merge(fault, 1, Integer::sum);
+		return this.instances.get((count - 1) % this.instances.size());
 	}
 
 }

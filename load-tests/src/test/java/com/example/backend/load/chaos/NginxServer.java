@@ -68,8 +68,19 @@ final class NginxServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The compose profile's settings ({@code chaos/nginx.conf.template}), or the variant
+	 * {@code chaos/nginx-<CHAOS_NGINX>.conf.template}, to try other proxy settings under
+	 * the same faults.
+	 */
 	private static String template() {
-		try (InputStream in = NginxServer.class.getResourceAsStream("/chaos/nginx.conf.template")) {
+		String variant = System.getenv("CHAOS_NGINX");
+		String name = (variant == null || variant.isBlank()) ? "/chaos/nginx.conf.template"
+				: "/chaos/nginx-" + variant + ".conf.template";
+		try (InputStream in = NginxServer.class.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("no nginx template " + name + " in src/test/resources");
+			}
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
