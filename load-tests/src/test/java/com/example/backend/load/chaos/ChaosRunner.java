@@ -43,7 +43,8 @@ public final class ChaosRunner {
 
 	private static final String ADMIN_EMAIL = "load-admin@load.test";
 
-	private static final String ADMIN_PASSWORD = "load-admin-password";
+	/** Random per run: profile prod refuses short or template passwords. */
+	private static final String ADMIN_PASSWORD = randomSecret(18);
 
 	private final Path root;
 
@@ -161,14 +162,13 @@ public final class ChaosRunner {
 	}
 
 	private List<AppInstance> startInstances(Path jar, PostgresServer postgres, RedisServer redis) {
-		byte[] secret = new byte[48];
-		new SecureRandom().nextBytes(secret);
 		Map<String, String> environment = new HashMap<>();
 		environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl("chaos"));
 		environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
-		environment.put("SPRING_DATASOURCE_PASSWORD", "trust-auth-ignores-this");
+		// Trust authentication ignores it, but profile prod wants a strong one.
+		environment.put("SPRING_DATASOURCE_PASSWORD", randomSecret(18));
 		// One key for both instances: a token issued by one is good on the other.
-		environment.put("APP_JWT_SECRET", Base64.getEncoder().encodeToString(secret));
+		environment.put("APP_JWT_SECRET", randomSecret(48));
 		environment.put("BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
 		environment.put("BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		environment.put("SPRING_DATA_REDIS_HOST", "127.0.0.1");
@@ -183,7 +183,8 @@ public final class ChaosRunner {
 				"--app.auth.login-throttle.per-client.max-attempts=1000000",
 				"--app.auth.login-throttle.global.max-attempts=1000000",
 				"--app.auth.registration-throttle.max-attempts=1000000", "--app.rate-limit.api.enabled=false",
-				"--logging.level.access=WARN");
+				// The users never pay: without this each would stop at 10 unpaid orders.
+				"--app.orders.max-pending-per-user=1000000", "--logging.level.access=WARN");
 		List<String> jvm = List.of("-Xms256m", "-Xmx512m");
 		List<AppInstance> instances = new ArrayList<>();
 		for (int i = 1; i <= 2; i++) {
@@ -349,6 +350,12 @@ public final class ChaosRunner {
 			}
 		}
 		this.running.clear();
+	}
+
+	private static String randomSecret(int bytes) {
+		byte[] secret = new byte[bytes];
+		new SecureRandom().nextBytes(secret);
+		return Base64.getEncoder().encodeToString(secret);
 	}
 
 	private static void say(String message) {
