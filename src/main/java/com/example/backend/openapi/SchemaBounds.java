@@ -1,4 +1,4 @@
-package com.example.backend.config;
+package com.example.backend.openapi;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,6 +11,8 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+
+import com.example.backend.contract.ApiHeaders;
 
 /**
  * Gives every string a maximum length, every integer a range and a format and every array
@@ -30,7 +32,7 @@ final class SchemaBounds {
 			Map.entry("name", 200), Map.entry("productName", 200), Map.entry("accessToken", 4096),
 			Map.entry("refreshToken", 128), Map.entry("tokenType", 16), Map.entry("password", 128),
 			Map.entry("currentPassword", 128), Map.entry("price", 16), Map.entry("q", 254),
-			Map.entry("Idempotency-Key", 64), Map.entry("If-Match", 200), Map.entry("If-None-Match", 200),
+			Map.entry(ApiHeaders.IDEMPOTENCY_KEY, 64), Map.entry("If-Match", 200), Map.entry("If-None-Match", 200),
 			Map.entry("sort", 100));
 
 	private static final BigDecimal INT32_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
