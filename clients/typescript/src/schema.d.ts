@@ -444,7 +444,10 @@ export interface components {
              * @example 19.99
              */
             lineTotal: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description null once the product is deleted: the line keeps its name and price
+             */
             productId: number | null;
             productName: string;
             /** Format: int32 */
@@ -515,7 +518,10 @@ export interface components {
             total: string;
             /** Format: date-time */
             updatedAt: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description null once the user is deleted: an order outlives its user
+             */
             userId: number | null;
             /** Format: int64 */
             version: number;
@@ -707,6 +713,7 @@ export interface components {
             /** Format: int64 */
             expiresIn: number;
             refreshToken: string;
+            /** @example Bearer */
             tokenType: string;
         };
         /**
@@ -1027,7 +1034,18 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description ETag from GET, e.g. "3": the change applies only to that version (412 when stale)
+         * @example "3"
+         */
+        "If-Match": string;
+        /**
+         * @description ETag of the copy the client holds; 304 when it is still current
+         * @example "3"
+         */
+        "If-None-Match": string;
+    };
     requestBodies: never;
     headers: {
         /**
@@ -1370,7 +1388,7 @@ export interface operations {
                  * @description ETag of the copy the client holds; 304 when it is still current
                  * @example "3"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
                 id: number;
@@ -1406,7 +1424,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "If-Match"?: string;
+                /**
+                 * @description ETag from GET, e.g. "3": the change applies only to that version (412 when stale)
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["If-Match"];
             };
             path: {
                 id: number;
@@ -1443,7 +1465,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "If-Match"?: string;
+                /**
+                 * @description ETag from GET, e.g. "3": the change applies only to that version (412 when stale)
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["If-Match"];
             };
             path: {
                 id: number;
@@ -1607,7 +1633,7 @@ export interface operations {
                  * @description ETag of the copy the client holds; 304 when it is still current
                  * @example "3"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
                 id: number;
@@ -1643,8 +1669,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETag from GET, e.g. "3" */
-                "If-Match"?: string;
+                /**
+                 * @description ETag from GET, e.g. "3": the change applies only to that version (412 when stale)
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["If-Match"];
             };
             path: {
                 id: number;
@@ -1809,7 +1838,7 @@ export interface operations {
                  * @description ETag of the copy the client holds; 304 when it is still current
                  * @example "3"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
                 id: number;
@@ -1845,7 +1874,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "If-Match"?: string;
+                /**
+                 * @description ETag from GET, e.g. "3": the change applies only to that version (412 when stale)
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["If-Match"];
             };
             path: {
                 id: number;
@@ -1981,7 +2014,7 @@ export interface operations {
                  * @description ETag of the copy the client holds; 304 when it is still current
                  * @example "3"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
                 id: number;
@@ -2050,7 +2083,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "If-Match"?: string;
+                /**
+                 * @description ETag from GET, e.g. "3": the change applies only to that version (412 when stale)
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["If-Match"];
             };
             path: {
                 id: number;
@@ -2209,7 +2246,7 @@ export interface operations {
                  * @description ETag of the copy the client holds; 304 when it is still current
                  * @example "3"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;

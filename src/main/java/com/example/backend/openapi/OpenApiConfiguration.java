@@ -67,20 +67,6 @@ class OpenApiConfiguration {
 			tokens issued before stop working at once.
 			""";
 
-	/**
-	 * Response schemas whose properties may be null (everything else in a response is
-	 * always present and never null): an order outlives its user and its products.
-	 */
-	private static final Map<String, List<String>> NULLABLE = Map.of("OrderResponse", List.of("userId"), "Item",
-			List.of("productId"));
-
-	/**
-	 * Money goes out as a string with two decimals ({@code @JsonFormat(shape = STRING)},
-	 * which springdoc does not see).
-	 */
-	private static final Map<String, List<String>> MONEY = Map.of("OrderResponse", List.of("total"), "Item",
-			List.of("unitPrice", "lineTotal"), "ProductResponse", List.of("price"));
-
 	@Bean
 	OpenAPI openApi() {
 		return new OpenAPI()
@@ -126,9 +112,6 @@ class OpenApiConfiguration {
 				}
 				if (isResponse(name) && schema.getProperties() != null) {
 					schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
-					NULLABLE.getOrDefault(name, List.of()).forEach(property -> nullable(schema, property));
-					MONEY.getOrDefault(name, List.of())
-						.forEach(property -> schema.getProperties().put(property, moneySchema()));
 				}
 			});
 			SchemaBounds.apply(openApi);
@@ -183,29 +166,13 @@ class OpenApiConfiguration {
 		for (String name : examples) {
 			components.addExamples(name, OperationDocumentation.example(byName.get(name)));
 		}
+		OperationDocumentation.conditionalHeaders().forEach(components::addParameters);
 	}
 
 	/** Answers always carry every property, so clients need not check for absence. */
 	private static boolean isResponse(String schemaName) {
 		return schemaName.endsWith("Response") || schemaName.startsWith("PagedModel")
 				|| Set.of("Author", "Item", "PageMetadata").contains(schemaName);
-	}
-
-	@SuppressWarnings({ "rawtypes", "unchecked" })
-	private static void nullable(Schema<?> schema, String property) {
-		Schema target = schema.getProperties().get(property);
-		if (target != null && target.getTypes() != null) {
-			Set<String> types = new java.util.LinkedHashSet<>(target.getTypes());
-			types.add("null");
-			target.setTypes(types);
-		}
-	}
-
-	private static Schema<?> moneySchema() {
-		return new JsonSchema().types(Set.of("string"))
-			.pattern("^-?[0-9]+\\.[0-9]{2}$")
-			.description("A decimal amount with two places, as a string")
-			.example("19.99");
 	}
 
 	private static Map<String, Header> headers() {

@@ -63,6 +63,8 @@ final class OperationDocumentation implements OperationCustomizer {
 
 	static final String EXAMPLES = "#/components/examples/";
 
+	static final String PARAMETERS = "#/components/parameters/";
+
 	private static final String AUTH_PATH = "/api/v1/auth/";
 
 	private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(200, "OK"), Map.entry(201, "Created"),
@@ -85,6 +87,12 @@ final class OperationDocumentation implements OperationCustomizer {
 		Responds responds = handler.getMethodAnnotation(Responds.class);
 		operation.setOperationId(operationId(handler));
 		replacePageable(operation, handler);
+		if (operation.getParameters() != null) {
+			operation.getParameters()
+				.replaceAll(parameter -> "header".equals(parameter.getIn())
+						&& HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName())
+								? new Parameter().$ref(PARAMETERS + HttpHeaders.IF_MATCH) : parameter);
+		}
 		boolean hasBody = operation.getRequestBody() != null;
 		boolean hasInput = hasBody || (operation.getParameters() != null && !operation.getParameters().isEmpty());
 		Set<String> successHeaders = new LinkedHashSet<>(
@@ -99,12 +107,7 @@ final class OperationDocumentation implements OperationCustomizer {
 		}
 		commonHeaders(success);
 		if (httpMethod == RequestMethod.GET && successHeaders.contains(Responds.Header.ETAG)) {
-			operation.addParametersItem(new Parameter().in("header")
-				.name("If-None-Match")
-				.description("ETag of the copy the client holds; 304 when it is still current")
-				.required(false)
-				.schema(new JsonSchema().types(Set.of("string")))
-				.example("\"3\""));
+			operation.addParametersItem(new Parameter().$ref(PARAMETERS + HttpHeaders.IF_NONE_MATCH));
 			responses.addApiResponse("304", new ApiResponse().$ref(RESPONSES + NOT_MODIFIED));
 		}
 
@@ -188,6 +191,27 @@ final class OperationDocumentation implements OperationCustomizer {
 			response.addHeaderObject(HttpHeaders.RETRY_AFTER, headerRef(HttpHeaders.RETRY_AFTER));
 		}
 		return response;
+	}
+
+	/**
+	 * The conditional request headers, shared by every operation that reads them: ETags
+	 * are short, 200 characters is generous.
+	 */
+	static Map<String, Parameter> conditionalHeaders() {
+		return Map.of(HttpHeaders.IF_MATCH,
+				new Parameter().in("header")
+					.name(HttpHeaders.IF_MATCH)
+					.description("ETag from GET, e.g. \"3\": the change applies only to that version (412 when stale)")
+					.required(false)
+					.schema(new JsonSchema().types(Set.of("string")).maxLength(200))
+					.example("\"3\""),
+				HttpHeaders.IF_NONE_MATCH,
+				new Parameter().in("header")
+					.name(HttpHeaders.IF_NONE_MATCH)
+					.description("ETag of the copy the client holds; 304 when it is still current")
+					.required(false)
+					.schema(new JsonSchema().types(Set.of("string")).maxLength(200))
+					.example("\"3\""));
 	}
 
 	/** The shared 304 answer: no body, the current ETag. */
@@ -274,7 +298,9 @@ final class OperationDocumentation implements OperationCustomizer {
 			.description("`property,asc` or `property,desc`; only the properties named in the description are "
 					+ "sortable (others: 400)")
 			.required(false)
-			.schema(new JsonSchema().types(Set.of("array")).items(new JsonSchema().types(Set.of("string"))));
+			.schema(new JsonSchema().types(Set.of("array"))
+				.maxItems(5)
+				.items(new JsonSchema().types(Set.of("string")).maxLength(100)));
 		if (sort != null) {
 			sortParameter.example(List.of(sort));
 			sortParameter.getSchema()._default(List.of(sort));

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Pageable;
@@ -69,8 +70,9 @@ class OrderController {
 					+ "`too-many-pending-orders`); an order still unpaid after app.orders.pending-expiry (30 min) is "
 					+ "cancelled and its stock returned.")
 	ResponseEntity<OrderResponse> create(@AuthenticationPrincipal Actor actor,
-			@Parameter(description = "1-64 characters chosen by the client") @RequestHeader(
-					name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+			@Parameter(description = "1-64 characters chosen by the client",
+					schema = @Schema(type = "string", minLength = 1, maxLength = 64)) @RequestHeader(
+							name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
 			@Valid @RequestBody CreateOrderRequest request) {
 		if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 64)) {
 			throw new InvalidIdempotencyKey();

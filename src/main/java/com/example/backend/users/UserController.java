@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Pageable;
@@ -61,7 +62,9 @@ class UserController {
 	@Operation(summary = "List users (ADMIN)",
 			description = "Paged; `q` matches a case-insensitive substring of email or display name. "
 					+ "Sortable by createdAt and id (each served by an index); `size` is capped at 100.")
-	PagedModel<UserResponse> list(@RequestParam(required = false) @Parameter(description = "search text") String q,
+	PagedModel<UserResponse> list(
+			@RequestParam(required = false) @Parameter(description = "search text",
+					schema = @Schema(type = "string", maxLength = 254)) String q,
 			@PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.ASC) Pageable pageable) {
 		return new PagedModel<>(this.users.search(q, Paging.sortedBy(pageable, SORTABLE)));
 	}
