@@ -163,8 +163,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AuthenticationException.class)
 	ResponseEntity<Object> handleAuthentication(AuthenticationException ex, WebRequest request) {
 		// No token at all: the authorization rules find no authentication (the chain
-		// keeps
-		// no anonymous token), method security finds an anonymous caller.
+		// keeps no anonymous token), method security finds an anonymous caller.
 		boolean tokenPresented = !(ex instanceof AuthenticationCredentialsNotFoundException
 				|| ex instanceof InsufficientAuthenticationException);
 		ProblemDetail problem = tokenPresented ? ProblemType.UNAUTHORIZED.problem()
