@@ -287,7 +287,8 @@ for i in $(seq 1 "$in_flight"); do
   [[ "$code" == 401 ]] || fail "request $i in flight at SIGTERM got $code instead of its 401"
   (( finished > term_at )) && answered_after=$((answered_after + 1))
 done
-podman logs rbci-app 2>&1 | grep -q "Graceful shutdown complete" || fail "no graceful shutdown in the log"
+podman logs rbci-app > "$work/app.log" 2>&1
+grep -q "Graceful shutdown complete" "$work/app.log" || fail "no graceful shutdown in the log"
 exit_code=$(podman inspect -f '{{.State.ExitCode}}' rbci-app)
 [[ "$exit_code" == 143 ]] || fail "exit code $exit_code after SIGTERM (SIGKILL after 30 s is 137)"
 (( answered_after > 0 )) || fail "every request finished before SIGTERM: nothing was drained"
