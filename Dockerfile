@@ -50,9 +50,9 @@ COPY --from=build /workspace/extracted/application/ ./
 
 ENV SPRING_PROFILES_ACTIVE=prod
 # Container JVM flags, each on purpose (read by the JVM itself, no shell needed; override per deployment):
-# - MaxRAMPercentage=60: heap = 60% of the container limit (614 MiB of the 1 GiB in k8s/), leaving ~400 MiB for
-#   what is not heap: code cache, GC structures, thread stacks, class metadata, direct buffers; about 235 MiB
-#   measured after start-up (.ci/check-image-layout.sh, README "The image"). 75% of the old 768 MiB did not fit.
+# - MaxRAMPercentage=60: heap = 60% of the container limit (at most 616 MiB of the 1 GiB in k8s/), leaving the rest
+#   for what is not heap: code cache, GC structures, thread stacks, class metadata, direct buffers. The measured
+#   figures and the margin the checks require: docs/deployment.md, section "Memory".
 # - UseSerialGC, chosen, not left to ergonomics (which picks by the CPUs the JVM sees, i.e. the node's when the pod
 #   has no CPU limit): on 2 cores with a 512 MB heap it served 14-54% more requests/s than G1 at the same or a lower
 #   p99 and less memory (load-tests/results/bench-gc.md); young pauses of a heap this small take milliseconds.

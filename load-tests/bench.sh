@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The request-path benchmark of issue #9: GET /posts/{id}, GET /posts?size=20, authenticated GET /users/me
+# The request-path benchmark: GET /posts/{id}, GET /posts?size=20, authenticated GET /users/me
 # and POST /orders, each as a ratio to GET /api/v1/ping measured in the same round, cache off, warm JVM.
 #
 #   load-tests/bench.sh                                        # the jar in target/ (built if missing)

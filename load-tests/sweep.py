@@ -128,6 +128,7 @@ class App:
             "app.auth.login-throttle.per-client.max-attempts": 1000000,
             "app.auth.login-throttle.global.max-attempts": 1000000,
             "app.auth.registration-throttle.max-attempts": 1000000,
+            "app.orders.max-pending-per-user": 1000000,
             "app.rate-limit.api.enabled": "false",
             "server.tomcat.mbeanregistry.enabled": "true",  # Tomcat's busy-thread gauge
             "logging.level.access": "WARN",  # no access-log line per request: the log would be the benchmark

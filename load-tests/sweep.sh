@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The load-test sweep (see load-tests/README.md): one command, about 15 minutes on 2 quiet cores.
+# The load-test sweep (see load-tests/README.md): one command, 14 minutes on 2 quiet cores (the run of 2026-12-01).
 #
 #   load-tests/sweep.sh             # full sweep; results in load-tests/results/<date>/
-#   QUICK=1 load-tests/sweep.sh     # dry run of every case with a few users for a few seconds (~10 min)
+#   QUICK=1 load-tests/sweep.sh     # dry run of every case with a few users for a few seconds (JVM start-ups dominate)
 #   CASES="threads-virtual pool-2" load-tests/sweep.sh   # only these cases (and their JVMs), added to the results
 #
-# Settings (environment): DURATION (20 s measured per case), WARMUP (6 s), WAIT_MS (50), QUERY_MS (20),
+# Settings (environment): DURATION (15 s measured per case), WARMUP (5 s), WAIT_MS (50), QUERY_MS (20),
 # BLOCKING_USERS (300), SLOW_USERS (100), MIXED_USERS (500), CRUD_USERS (100), CHECKOUT_USERS (50),
 # HOTKEY_USERS (100), BASE_PORT (21000: apps on +1.., management on +101.., nginx on +80/+81, PostgreSQL on +432),
 # JAVA_VIRTUAL (a Java 21+ for the virtual-thread JVM), BENCH_JDBC_URL (default: a private PostgreSQL started

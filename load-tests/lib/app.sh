@@ -13,8 +13,8 @@ export PGHOST PGPORT PGUSER
 JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
 BENCH_ADMIN_EMAIL=bench-admin@example.com
 BENCH_ADMIN_PASSWORD=bench-admin-password
-# A fixed key, so that tokens survive restarts against the same database; benchmarks only.
-BENCH_JWT_SECRET=YmVuY2htYXJrLW9ubHktc2VjcmV0LW5ldmVyLXVzZS1pbi1wcm9kdWN0aW9uLTQ4Yg==
+# One random key per run of a script: tokens survive the restarts within it, and no key is ever published.
+BENCH_JWT_SECRET=${BENCH_JWT_SECRET:-$(openssl rand -base64 48 | tr -d '\n')}
 REDIS_HOST=${REDIS_HOST:-127.0.0.1}
 REDIS_PORT=${REDIS_PORT:-6379}
 APP_PIDS=()
@@ -64,7 +64,7 @@ start_app() {
     "$JAVA" ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=prod --server.port="$port" \
     --app.cache.enabled=false --app.rate-limit.api.enabled=false \
     --app.jwt.access-token-ttl=4h --app.auth.registration-throttle.max-attempts=10000 \
-    --app.auth.login-throttle.max-attempts=10000 "$@" > "$log" 2>&1 &
+    --app.auth.login-throttle.max-attempts=10000 --app.orders.max-pending-per-user=1000000 "$@" > "$log" 2>&1 &
   APP_PID=$!
   APP_PIDS+=("$APP_PID")
   APP_LOGS[$APP_PID]=$log

@@ -32,9 +32,11 @@ import com.example.backend.filters.RequestAttributes;
 /**
  * Authenticates requests that carry {@code Authorization: Bearer <token>}. Requests
  * without the header pass through anonymously (the authorization rules decide); a token
- * that is present but bad is answered with 401 at once. The user is looked up on every
- * request so that deletion, a role change or a password change (which bump the token
- * version) void tokens immediately instead of at expiry.
+ * that is present but bad is answered with 401 at once. The user's current role and token
+ * version are read on every request, from the token-subject cache or, on a miss, from
+ * PostgreSQL; deletion, a role change or a password change bump the token version and
+ * evict the cached subject after commit, so they void tokens immediately instead of at
+ * expiry.
  * <p>
  * Created by {@link SecurityConfiguration}, not a bean: as a bean, Spring Boot would also
  * register it as a servlet filter outside the security chain.

@@ -50,7 +50,7 @@ class AuthController {
 					+ "registrations per client address and hour (configurable; 429 with Retry-After beyond).")
 	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
 		NewUser newUser = new NewUser(request.email(), request.password(), request.displayName());
-		UserResponse user = this.auth.register(newUser, this.clientAddresses.of(http));
+		UserResponse user = this.auth.register(newUser, this.clientAddresses.limitKey(http));
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 
@@ -61,7 +61,7 @@ class AuthController {
 					+ "5 attempts per email and client address within 15 minutes, 30 per client address within 15 "
 					+ "minutes, or 10 per second for the whole instance (all configurable).")
 	TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		return this.auth.login(request.email(), request.password(), this.clientAddresses.of(http));
+		return this.auth.login(request.email(), request.password(), this.clientAddresses.limitKey(http));
 	}
 
 	@Responds(problems = "invalid-refresh-token")

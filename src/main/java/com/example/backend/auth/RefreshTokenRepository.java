@@ -15,6 +15,24 @@ import org.springframework.data.repository.query.Param;
 interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long> {
 
 	/**
+	 * The first key of the family locks, so that they never collide with another user of
+	 * advisory locks (Flyway takes one too).
+	 */
+	int FAMILY_LOCKS = 0x52544b46;
+
+	@Query("select t.familyId from RefreshToken t where t.tokenHash = :hash")
+	Optional<UUID> findFamilyByHash(@Param("hash") String hash);
+
+	/**
+	 * Serialises everything done to one family until the transaction ends. A row lock
+	 * cannot: a revocation cannot lock the successor that a concurrent rotation is still
+	 * inserting, so it would miss it.
+	 */
+	@Query(value = "select 1 from pg_advisory_xact_lock(" + RefreshTokenRepository.FAMILY_LOCKS + ", :family)",
+			nativeQuery = true)
+	int lockFamily(@Param("family") int familyHash);
+
+	/**
 	 * Locked, so that two concurrent uses of one token are serialised and the second one
 	 * is seen as reuse.
 	 */

@@ -47,11 +47,20 @@ class RefreshTokens {
 	}
 
 	/**
-	 * The stored token, locked for this transaction, if the presented string is one of
-	 * ours.
+	 * The stored token, if the presented string is one of ours, with its whole family
+	 * locked for this transaction: a rotation, a reuse that revokes the family and a
+	 * logout of one family happen one after the other, so a revocation always sees the
+	 * successor a rotation issued before it. The family is looked up first, without
+	 * loading the entity, so that the locked read below returns fresh state.
 	 */
 	Optional<RefreshToken> find(String presented) {
-		return this.repository.findByHashForUpdate(Sha256.hex(presented));
+		String hash = Sha256.hex(presented);
+		Optional<UUID> family = this.repository.findFamilyByHash(hash);
+		if (family.isEmpty()) {
+			return Optional.empty();
+		}
+		this.repository.lockFamily(family.get().hashCode());
+		return this.repository.findByHashForUpdate(hash);
 	}
 
 	/** Revokes the token and issues its successor in the same family. */

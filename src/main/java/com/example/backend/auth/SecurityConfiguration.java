@@ -71,7 +71,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(onManagementPort(managementPort))
 				.permitAll()
-				.requestMatchers("/actuator/prometheus")
+				.requestMatchers("/actuator/prometheus", "/actuator/sbom", "/actuator/sbom/**")
 				.hasAuthority(Permission.METRICS_READ.authority())
 				.requestMatchers(HttpMethod.GET, "/")
 				.permitAll()
@@ -127,13 +127,14 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The metrics scraper's way in: everything on a separate management port (set in
-	 * {@code prod}; reachable inside the cluster only, never through the public Service).
-	 * Without one, metrics need an ADMIN token like any other protected endpoint.
+	 * The metrics scraper's and the SBOM scanner's way in: a separate management port
+	 * (set in {@code prod}; reachable inside the cluster only, never through the public
+	 * Service). Without one, both need an ADMIN token like any other protected endpoint.
 	 */
 	private static RequestMatcher onManagementPort(int managementPort) {
 		return (request) -> managementPort > 0 && request.getLocalPort() == managementPort
-				&& request.getRequestURI().equals("/actuator/prometheus");
+				&& (request.getRequestURI().equals("/actuator/prometheus")
+						|| request.getRequestURI().startsWith("/actuator/sbom"));
 	}
 
 }

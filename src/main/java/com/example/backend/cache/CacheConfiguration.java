@@ -18,7 +18,7 @@ class CacheConfiguration {
 	@Bean
 	CacheStore cacheStore(ObjectProvider<SharedRedis> redis, CacheSettings settings) {
 		SharedRedis shared = redis.getIfAvailable();
-		CacheStore store = (shared != null) ? new RedisCacheStore(shared)
+		CacheStore store = (shared != null) ? new RedisCacheStore(shared, EntrySeal.fromSecret(settings.signingKey()))
 				: new LocalCacheStore(settings.localMaxEntries());
 		log.info("Cache: {}, backed by {}", settings.enabled() ? "on" : "off (app.cache.enabled=false)", store.kind());
 		return store;

@@ -23,12 +23,14 @@ import org.springframework.validation.annotation.Validated;
  * @param loadWait how long concurrent readers of a missing key wait for the one reader
  * that loads it before they read the database themselves
  * @param localMaxEntries size bound of the in-process cache (used without Redis)
+ * @param signingKey base64 secret that Redis entries are sealed with ({@link EntrySeal});
+ * by default the JWT secret
  */
 @Validated
 @ConfigurationProperties("app.cache")
 public record CacheSettings(@DefaultValue("true") boolean enabled, @DefaultValue("5m") Duration defaultTtl,
 		@DefaultValue Map<String, Duration> ttl, @DefaultValue("0.1") @DecimalMin("0") @DecimalMax("0.5") double jitter,
-		@DefaultValue("2s") Duration loadWait, @DefaultValue("10000") @Min(1) long localMaxEntries) {
+		@DefaultValue("2s") Duration loadWait, @DefaultValue("10000") @Min(1) long localMaxEntries, String signingKey) {
 
 	Duration ttlOf(String cacheName) {
 		return this.ttl.getOrDefault(cacheName, this.defaultTtl);

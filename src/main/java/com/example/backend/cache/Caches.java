@@ -54,7 +54,7 @@ public class Caches {
 	/** Caches in this JVM with default settings, as without Redis (for unit tests). */
 	public static Caches local() {
 		CacheSettings settings = new CacheSettings(true, Duration.ofMinutes(5), Map.of(), 0.1, Duration.ofSeconds(2),
-				10_000);
+				10_000, null);
 		return new Caches(new LocalCacheStore(settings.localMaxEntries()), JsonMapper.shared(), settings,
 				new SimpleMeterRegistry(), "");
 	}

@@ -21,7 +21,8 @@ import com.example.backend.redis.RedisUnavailable;
 import com.example.backend.redis.SharedRedis;
 
 /**
- * Entries in the shared Redis. Each operation is one round trip (a small Lua script, so
+ * Entries in the shared Redis, sealed by {@link EntrySeal} so that only entries this
+ * service wrote are believed. Each operation is one round trip (a small Lua script, so
  * that the generation check and the write are atomic in Redis).
  * <p>
  * An eviction that cannot reach Redis is kept and retried before this instance reads from
@@ -66,20 +67,31 @@ class RedisCacheStore implements CacheStore {
 
 	private final Set<String> pendingEvictions = ConcurrentHashMap.newKeySet();
 
-	RedisCacheStore(SharedRedis redis) {
+	private final EntrySeal seal;
+
+	RedisCacheStore(SharedRedis redis, EntrySeal seal) {
 		this.redis = redis;
+		this.seal = seal;
 	}
 
 	@Override
 	public Lookup get(String key) {
 		retryPendingEvictions();
 		List<Object> reply = this.redis.call((commands) -> GET.run(commands, new String[] { key, generationKey(key) }));
-		return new Lookup((byte[]) reply.get(0), generation((byte[]) reply.get(1)), (Long) reply.get(2));
+		byte[] sealed = (byte[]) reply.get(0);
+		byte[] value = this.seal.open(key, sealed);
+		if (sealed != null && value == null) {
+			// Written by something else, or moved from another key: a miss, and the load
+			// that follows overwrites it.
+			log.warn("Cache entry {} is not sealed by this service: ignored", key);
+		}
+		return new Lookup(value, generation((byte[]) reply.get(1)), (Long) reply.get(2));
 	}
 
 	@Override
 	public void put(String key, byte[] value, Duration ttl, Lookup lookup) {
-		this.redis.call((commands) -> PUT.run(commands, new String[] { key, generationKey(key) }, value,
+		byte[] sealed = this.seal.seal(key, value);
+		this.redis.call((commands) -> PUT.run(commands, new String[] { key, generationKey(key) }, sealed,
 				ascii(ttl.toMillis()), ascii(lookup.generation()), ascii(lookup.time()), ascii(MAX_LOAD.toMillis())));
 	}
 

@@ -47,6 +47,8 @@ final class ProblemCatalog {
 				"An order cannot move from DELIVERED to PAID."));
 		add(new ProblemType("order-not-cancellable", 409, "Order not cancellable",
 				"You can cancel an order only while it is PENDING; it is SHIPPED."));
+		add(new ProblemType("too-many-pending-orders", 409, "Too many pending orders",
+				"You have 10 unpaid orders, the most one user may have at once; pay or cancel one first."));
 		add(new ProblemType("precondition-failed", 412, "Precondition failed",
 				"If-Match does not match the current ETag; reload the resource and apply your change again."));
 		add(new ProblemType("unsupported-media-type", 415, "Unsupported Media Type",

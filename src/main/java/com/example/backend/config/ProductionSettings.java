@@ -64,7 +64,57 @@ final class ProductionSettings {
 		if (origins != null && origins.contains("*")) {
 			problems.add("app.cors.allowed-origins (CORS_ALLOWED_ORIGINS) must list exact origins, not a wildcard");
 		}
+		if ("true".equalsIgnoreCase(trim(settings.apply("app.demo-data.enabled")))) {
+			problems.add("app.demo-data.enabled must be false: the demo accounts' passwords are published");
+		}
+		if ("true".equalsIgnoreCase(trim(settings.apply("app.dev-database.enabled")))) {
+			problems.add("app.dev-database.enabled must be false: the embedded database is for development only");
+		}
+		checkManagementPort(problems, settings.apply("management.server.port"), settings.apply("server.port"));
+		checkTrustedProxies(problems, settings.apply("app.trusted-proxies"));
 		return problems;
+	}
+
+	/**
+	 * On the API port, the actuator's Prometheus endpoint and probes would be reachable
+	 * by every client of the API.
+	 */
+	private static void checkManagementPort(List<String> problems, String managementPort, String serverPort) {
+		String api = isBlank(serverPort) ? "8080" : serverPort.trim();
+		// 0 is a random free port, never the API's.
+		if (isBlank(managementPort) || (managementPort.trim().equals(api) && !api.equals("0"))) {
+			problems.add("management.server.port (MANAGEMENT_PORT) must be a port of its own, not the API's " + api
+					+ ": metrics and probes are for the cluster, not for the API's clients");
+		}
+	}
+
+	/**
+	 * A proxy is one subnet. A range shorter than /8 (IPv4) or /16 (IPv6) holds much of
+	 * the internet, and trusting it lets any client write its own address.
+	 */
+	private static void checkTrustedProxies(List<String> problems, String trustedProxies) {
+		if (isBlank(trustedProxies)) {
+			return;
+		}
+		for (String range : trustedProxies.split(",")) {
+			int slash = range.indexOf('/');
+			if (slash < 0) {
+				continue;
+			}
+			int prefix;
+			try {
+				prefix = Integer.parseInt(range.substring(slash + 1).trim());
+			}
+			catch (NumberFormatException ex) {
+				problems.add("app.trusted-proxies (APP_TRUSTED_PROXIES) has an entry that is no CIDR range");
+				continue;
+			}
+			int shortest = range.contains(":") ? 16 : 8;
+			if (prefix < shortest) {
+				problems.add("app.trusted-proxies (APP_TRUSTED_PROXIES) trusts " + range.trim()
+						+ ": list only the proxies' own subnets (at least /" + shortest + ")");
+			}
+		}
 	}
 
 	private static void checkPassword(List<String> problems, String property, String variable, String value) {
@@ -95,6 +145,11 @@ final class ProductionSettings {
 		if (key.length < MIN_JWT_KEY_BYTES || isPlaceholder(secret)) {
 			problems.add("app.jwt.secret (APP_JWT_SECRET) is too weak: use " + advice);
 		}
+		else if (isReadableText(key)) {
+			// Random bytes are never all printable; a sentence is guessable, and the one
+			// in any published example is known.
+			problems.add("app.jwt.secret (APP_JWT_SECRET) encodes readable text, not random bytes: use " + advice);
+		}
 	}
 
 	private static String missing(String property, String variable, String what) {
@@ -104,6 +159,19 @@ final class ProductionSettings {
 	private static boolean isPlaceholder(String value) {
 		String lower = value.toLowerCase(Locale.ROOT);
 		return PLACEHOLDERS.stream().anyMatch(lower::contains);
+	}
+
+	private static boolean isReadableText(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b < 0x20 || b > 0x7e) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String trim(String value) {
+		return (value != null) ? value.trim() : null;
 	}
 
 	private static boolean isBlank(String value) {

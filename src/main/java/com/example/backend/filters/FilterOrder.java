@@ -18,6 +18,12 @@ public final class FilterOrder {
 	 */
 	public static final int TIMING = REQUEST_ID + 1;
 
+	/**
+	 * Inside the timing, so that a refused body is logged and timed like any other
+	 * answer.
+	 */
+	public static final int REQUEST_BODY_LIMIT = TIMING + 1;
+
 	private FilterOrder() {
 	}
 

@@ -55,7 +55,7 @@ class OrderController {
 	}
 
 	@Responds(status = 201, headers = { LOCATION, IDEMPOTENT_REPLAYED },
-			problems = { "insufficient-stock", "unknown-product", "idempotency-key-reused" })
+			problems = { "insufficient-stock", "too-many-pending-orders", "unknown-product", "idempotency-key-reused" })
 	@PostMapping
 	@PreAuthorize("hasAuthority('order:write-own')")
 	@Operation(summary = "Place an order",
@@ -63,7 +63,10 @@ class OrderController {
 					+ "are snapshotted and the total computed here. With `Idempotency-Key` (1-64 chars, remembered for app.orders.idempotency-key-ttl, 24 h by default), a "
 					+ "retry with the same body returns the first response (same id, 201) and creates nothing, even "
 					+ "when the requests race; the same key with another body is 422. Failed attempts are not "
-					+ "remembered, so a retry after a 409 runs again. Each product may appear once (422).")
+					+ "remembered, so a retry after a 409 runs again. Each product may appear once (422). A user may "
+					+ "have app.orders.max-pending-per-user unpaid orders (10 by default; 409 "
+					+ "`too-many-pending-orders`); an order still unpaid after app.orders.pending-expiry (30 min) is "
+					+ "cancelled and its stock returned.")
 	ResponseEntity<OrderResponse> create(@AuthenticationPrincipal Actor actor,
 			@Parameter(description = "1-64 characters chosen by the client") @RequestHeader(name = IDEMPOTENCY_KEY,
 					required = false) String idempotencyKey,

@@ -29,6 +29,15 @@ final class OrderExceptions {
 
 	}
 
+	static final class TooManyPendingOrders extends ApiException {
+
+		TooManyPendingOrders(int max) {
+			super(HttpStatus.CONFLICT, "too-many-pending-orders", "Too many pending orders",
+					"You have " + max + " unpaid orders, the most one user may have at once; pay or cancel one first.");
+		}
+
+	}
+
 	static final class OtherUsersOrdersForbidden extends ApiException {
 
 		OtherUsersOrdersForbidden() {

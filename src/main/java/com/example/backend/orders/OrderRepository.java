@@ -1,8 +1,19 @@
 package com.example.backend.orders;
 
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
+
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+import org.springframework.data.repository.query.Param;
 
 /**
  * Each finder has an index whose leading columns are its filters and whose tail is
@@ -15,5 +26,18 @@ interface OrderRepository extends JpaRepository<Order, Long> {
 	Page<Order> findByUserIdAndStatus(long userId, OrderStatus status, Pageable pageable);
 
 	Page<Order> findByStatus(OrderStatus status, Pageable pageable);
+
+	long countByUserIdAndStatus(long userId, OrderStatus status);
+
+	/**
+	 * The oldest orders of a status created before {@code cutoff}, locked; rows another
+	 * instance has locked are skipped, so instances expiring at once share the work.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
+	@Query("""
+			select o from CustomerOrder o where o.status = :status and o.createdAt < :cutoff order by o.createdAt, o.id
+			""")
+	List<Order> lockCreatedBefore(@Param("status") OrderStatus status, @Param("cutoff") Instant cutoff, Limit limit);
 
 }

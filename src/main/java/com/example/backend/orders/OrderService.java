@@ -1,11 +1,15 @@
 package com.example.backend.orders;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -17,6 +21,7 @@ import com.example.backend.catalog.CatalogService;
 import com.example.backend.orders.OrderExceptions.IllegalStatusTransition;
 import com.example.backend.orders.OrderExceptions.OrderNotCancellable;
 import com.example.backend.orders.OrderExceptions.OtherUsersOrdersForbidden;
+import com.example.backend.orders.OrderExceptions.TooManyPendingOrders;
 import com.example.backend.orders.OrderRequests.CreateOrderRequest;
 import com.example.backend.web.NotFound;
 import com.example.backend.web.Sha256;
@@ -39,11 +44,18 @@ public class OrderService {
 
 	private final JsonMapper json;
 
-	OrderService(OrderRepository orders, CatalogService catalog, IdempotencyStore idempotency, JsonMapper json) {
+	private final OrderSettings settings;
+
+	private final Clock clock;
+
+	OrderService(OrderRepository orders, CatalogService catalog, IdempotencyStore idempotency, JsonMapper json,
+			OrderSettings settings, Clock clock) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.idempotency = idempotency;
 		this.json = json;
+		this.settings = settings;
+		this.clock = clock;
 	}
 
 	/**
@@ -127,7 +139,29 @@ public class OrderService {
 		return OrderResponse.of(this.orders.saveAndFlush(order));
 	}
 
+	/**
+	 * Cancels PENDING orders older than {@code app.orders.pending-expiry} and returns
+	 * their stock, a batch at a time (the scheduler calls again until none is left).
+	 * @return how many were cancelled
+	 */
+	@Transactional
+	public int expirePending(int batchSize) {
+		Instant cutoff = this.clock.instant().minus(this.settings.pendingExpiry());
+		List<Order> expired = this.orders.lockCreatedBefore(OrderStatus.PENDING, cutoff, Limit.of(batchSize));
+		for (Order order : expired) {
+			order.moveTo(OrderStatus.CANCELLED);
+			releaseStock(order);
+		}
+		return expired.size();
+	}
+
 	private OrderResponse place(Actor actor, CreateOrderRequest request) {
+		int maxPending = this.settings.maxPendingPerUser();
+		if (this.orders.countByUserIdAndStatus(actor.userId(), OrderStatus.PENDING) >= maxPending) {
+			// Checked without a lock: concurrent orders may pass it together, which the
+			// per-user request limit keeps to a few.
+			throw new TooManyPendingOrders(maxPending);
+		}
 		// Line order is kept; product ids are distinct (validated on the request).
 		Map<Long, Integer> quantities = new LinkedHashMap<>();
 		request.items().forEach((line) -> quantities.put(line.productId(), line.quantity()));

@@ -36,19 +36,27 @@ class Post extends AuditedEntity {
 	@Enumerated(EnumType.STRING)
 	private PostStatus status;
 
+	/**
+	 * Who last changed the post: the author, or a moderator or admin who edited or
+	 * unpublished it (null once that account is deleted).
+	 */
+	@Column(name = "updated_by")
+	private Long updatedBy;
+
 	protected Post() {
 	}
 
 	Post(long authorId, String title, String body, PostStatus status) {
 		this.authorId = authorId;
-		edit(title, body, status);
+		edit(authorId, title, body, status);
 	}
 
 	/** Replaces the content; the title is stored without surrounding blanks. */
-	void edit(String title, String body, PostStatus status) {
+	void edit(long editorId, String title, String body, PostStatus status) {
 		this.title = title.trim();
 		this.body = body;
 		this.status = status;
+		this.updatedBy = editorId;
 	}
 
 	Long getId() {
@@ -69,6 +77,10 @@ class Post extends AuditedEntity {
 
 	PostStatus getStatus() {
 		return this.status;
+	}
+
+	Long getUpdatedBy() {
+		return this.updatedBy;
 	}
 
 }

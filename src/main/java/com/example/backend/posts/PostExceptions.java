@@ -19,6 +19,15 @@ final class PostExceptions {
 
 	}
 
+	static final class DraftBelongsToItsAuthor extends ApiException {
+
+		DraftBelongsToItsAuthor() {
+			super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+					"Only the author may edit or publish a draft; moderators edit and unpublish published posts.");
+		}
+
+	}
+
 	static final class VersionRequired extends ApiException {
 
 		VersionRequired() {

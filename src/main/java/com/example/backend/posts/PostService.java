@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.example.backend.access.Actor;
 import com.example.backend.access.Permission;
+import com.example.backend.posts.PostExceptions.DraftBelongsToItsAuthor;
 import com.example.backend.posts.PostExceptions.NotYourPost;
 import com.example.backend.cache.CacheAside;
 import com.example.backend.cache.Caches;
@@ -131,10 +132,15 @@ public class PostService {
 	@Transactional
 	public PostResponse update(Actor actor, long id, PostRequest request, Long expectedVersion) {
 		Post post = loadChangeable(actor, id);
+		if (!actor.isSelf(post.getAuthorId()) && post.getStatus() == PostStatus.DRAFT) {
+			// Moderation is of what is published: a draft, and publishing it, stay the
+			// author's, since the post appears under the author's name.
+			throw new DraftBelongsToItsAuthor();
+		}
 		if (expectedVersion != null && expectedVersion != post.getVersion()) {
 			throw new StaleVersion("post");
 		}
-		post.edit(request.title(), request.body(), request.status());
+		post.edit(actor.userId(), request.title(), request.body(), request.status());
 		evictAfterCommit(List.of(id));
 		return withAuthor(this.posts.saveAndFlush(post));
 	}

@@ -66,7 +66,7 @@ class ApiRateLimit implements WebMvcConfigurer {
 		if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
 			return "user:" + actor.userId();
 		}
-		return "ip:" + this.clientAddresses.of(request);
+		return "ip:" + this.clientAddresses.limitKey(request);
 	}
 
 	static final class TooManyRequests extends ApiException {

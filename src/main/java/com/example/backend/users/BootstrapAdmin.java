@@ -1,7 +1,5 @@
 package com.example.backend.users;
 
-import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,11 +7,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-import com.example.backend.access.Role;
-
 /**
  * Creates the configured first ADMIN, so that a fresh installation can be administered at
- * all.
+ * all; never a second one (see {@link UserService#createFirstAdmin}).
  */
 @Component
 class BootstrapAdmin implements ApplicationRunner {
@@ -42,13 +38,11 @@ class BootstrapAdmin implements ApplicationRunner {
 					"app.bootstrap-admin.password must have at least " + MIN_PASSWORD_LENGTH + " characters");
 		}
 		NewUser admin = new NewUser(this.settings.email(), this.settings.password(), this.settings.displayName());
-		Optional<Role> existing = this.users.createIfAbsent(admin, Role.ADMIN);
-		if (existing.isEmpty()) {
-			log.info("Created bootstrap admin {}", admin.email());
-		}
-		else if (existing.get() != Role.ADMIN) {
-			log.warn("Bootstrap admin {} exists with role {}: not promoted; an ADMIN must change it", admin.email(),
-					existing.get());
+		switch (this.users.createFirstAdmin(admin)) {
+			case CREATED -> log.info("Created bootstrap admin {}", admin.email());
+			case ADMIN_EXISTS -> log.info("An ADMIN exists: bootstrap admin {} not created", admin.email());
+			case EMAIL_TAKEN -> log.warn("No ADMIN exists, but {} is taken by a non-admin account: not promoted; "
+					+ "configure another bootstrap email", admin.email());
 		}
 	}
 

@@ -48,6 +48,9 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Query("select count(u) > 0 from User u where u.email = :email")
 	boolean existsByEmail(@Param("email") String email);
 
+	@Query("select count(u) > 0 from User u where u.role = :role")
+	boolean existsByRole(@Param("role") Role role);
+
 	/**
 	 * Case-insensitive substring search on email and display name, served by the trigram
 	 * indexes. {@code pattern} is already escaped and wrapped in {@code %}.

@@ -75,8 +75,8 @@ public class UserService {
 	}
 
 	/**
-	 * Creates the account unless the email is taken; used for the configured first ADMIN.
-	 * Returns the role of the existing account, or empty when it was created.
+	 * Creates the account unless the email is taken (the demo users). Returns the role of
+	 * the existing account, or empty when it was created.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Optional<Role> createIfAbsent(NewUser newUser, Role role) {
@@ -86,6 +86,28 @@ public class UserService {
 			this.transactions.executeWithoutResult((status) -> create(newUser, passwordHash, role));
 		}
 		return existing;
+	}
+
+	/**
+	 * Creates the configured first ADMIN, only while the database has no ADMIN at all.
+	 * Since the last ADMIN can be neither demoted nor deleted, this happens once per
+	 * installation: a bootstrap admin that was deleted later is not brought back by the
+	 * next start with the password still in the environment.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	FirstAdmin createFirstAdmin(NewUser admin) {
+		if (this.users.existsByRole(Role.ADMIN)) {
+			return FirstAdmin.ADMIN_EXISTS;
+		}
+		Optional<Role> existing = createIfAbsent(admin, Role.ADMIN);
+		return existing.isEmpty() ? FirstAdmin.CREATED : FirstAdmin.EMAIL_TAKEN;
+	}
+
+	/** What {@link #createFirstAdmin} did. */
+	enum FirstAdmin {
+
+		CREATED, ADMIN_EXISTS, EMAIL_TAKEN
+
 	}
 
 	public Optional<UserCredentials> findCredentials(String email) {

@@ -98,6 +98,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyLimit.RequestBodyTooLarge tooLarge) {
+				return respond(tooLarge.getBody(), request);
+			}
+		}
 		FieldViolation number = unusableNumber(ex);
 		if (number != null) {
 			return validationFailed(List.of(number), headers, request);

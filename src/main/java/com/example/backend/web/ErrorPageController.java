@@ -56,6 +56,9 @@ class ErrorPageController implements ErrorController {
 			return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR,
 					"An unexpected error occurred. Quote the request id when you report it."), path, request);
 		}
+		if (request.getAttribute(RequestBodyLimit.LIMIT_ATTRIBUTE) instanceof Long maxBytes) {
+			return respond(new RequestBodyLimit.RequestBodyTooLarge(maxBytes).getBody(), path, request);
+		}
 		return respond(problem(status, status.getReasonPhrase() + "."), path, request);
 	}
 

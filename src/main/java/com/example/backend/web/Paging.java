@@ -32,6 +32,11 @@ public final class Paging {
 			if (!sortable.contains(order.getProperty())) {
 				throw new UnsupportedSortProperty(order.getProperty(), sortable);
 			}
+			if (order.isIgnoreCase()) {
+				// Spring Data parses "ignorecase" into lower(column), which fails on a
+				// timestamp and defeats the index on text: the API offers neither.
+				throw new UnsupportedSortOption(order.getProperty());
+			}
 		}
 		Sort sort = pageable.getSort();
 		if (sort.getOrderFor("id") == null) {
@@ -49,6 +54,15 @@ public final class Paging {
 		PageOutOfRange() {
 			super(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
 					"page x size may not exceed " + MAX_OFFSET + ".");
+		}
+
+	}
+
+	static final class UnsupportedSortOption extends ApiException {
+
+		UnsupportedSortOption(String property) {
+			super(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", "Cannot sort by '" + property
+					+ "' ignoring case; a sort is a property and an optional direction, e.g. sort=createdAt,desc.");
 		}
 
 	}

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.catalina.core.StandardHost;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,8 @@ import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.example.backend.filters.FilterOrder;
 
 /** Spring MVC and Tomcat settings that belong to the API conventions. */
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +44,14 @@ class WebConventions implements WebMvcConfigurer {
 					: ContentNegotiationStrategy.MEDIA_TYPE_ALL_LIST;
 		};
 		configurer.strategies(List.of(jsonForApi, new HeaderContentNegotiationStrategy()));
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(RequestBodySettings settings) {
+		FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimit(settings));
+		registration.setOrder(FilterOrder.REQUEST_BODY_LIMIT);
+		return registration;
 	}
 
 	@Bean

@@ -41,6 +41,18 @@ class ManagementPortIT extends IntegrationTest {
 		this.api.get("/actuator/prometheus").assertProblem(401, "unauthorized");
 	}
 
+	@Test
+	void theSoftwareBillOfMaterialsIsOpenOnTheManagementPortOnly() throws Exception {
+		HttpResponse<String> sbom = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + MANAGEMENT_PORT + "/actuator/sbom/application"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(sbom.statusCode()).isEqualTo(200);
+		assertThat(sbom.body()).contains("\"bomFormat\"", "CycloneDX", "spring-boot");
+		this.api.get("/actuator/sbom/application").assertProblem(401, "unauthorized");
+	}
+
 	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();

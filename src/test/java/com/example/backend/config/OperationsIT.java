@@ -34,6 +34,21 @@ class OperationsIT extends IntegrationTest {
 	}
 
 	@Test
+	void theSoftwareBillOfMaterialsIsServedToAdmins() {
+		this.api.get("/actuator/sbom/application").assertProblem(401, "unauthorized");
+		this.api.get("/actuator/sbom", this.api.newUser().auth()).assertProblem(403, "forbidden");
+		Response ids = this.api.get("/actuator/sbom", admin().auth());
+		assertThat(ids.status()).isEqualTo(200);
+		assertThat(ids.json().get("ids").toString()).contains("\"application\"");
+
+		Response sbom = this.api.get("/actuator/sbom/application", admin().auth());
+		assertThat(sbom.status()).isEqualTo(200);
+		assertThat(sbom.json().get("bomFormat").asString()).isEqualTo("CycloneDX");
+		assertThat(sbom.json().get("components").findValuesAsString("name")).contains("spring-boot", "jjwt-api",
+				"postgresql");
+	}
+
+	@Test
 	void otherActuatorEndpointsAreClosed() {
 		Session admin = admin();
 		assertThat(this.api.get("/actuator/env", admin.auth()).status()).isIn(403, 404);

@@ -73,6 +73,17 @@ class ProductionProfileIT {
 		assertThat(Long.parseLong(sprayed.header("Retry-After"))).isPositive();
 	}
 
+	/**
+	 * The contract is published with the code (and the generated client), not by each
+	 * production instance to whoever asks.
+	 */
+	@Test
+	void theApiDocumentIsNotServed() {
+		Api api = new Api(this.port);
+		assertThat(api.get("/v3/api-docs").status()).isEqualTo(404);
+		assertThat(api.get("/swagger-ui.html").status()).isEqualTo(404);
+	}
+
 	private static Response guess(Api api, String email, String forwardedFor) {
 		return api.post("/api/v1/auth/login", Map.of("email", email, "password", "wrong-guess"), "X-Forwarded-For",
 				forwardedFor);

@@ -16,7 +16,7 @@ class ProductionSettingsTest {
 			"jdbc:postgresql://db:5432/app", "spring.datasource.username", "app", "spring.datasource.password",
 			"b7Qm2xV9pLr4Tz8w", "app.jwt.secret", STRONG_KEY, "app.bootstrap-admin.email", "admin@example.com",
 			"app.bootstrap-admin.password", "kP3vN8qR2mX6sT1z", "app.cors.allowed-origins", "https://app.example.com",
-			"spring.data.redis.host", "redis.internal"));
+			"spring.data.redis.host", "redis.internal", "management.server.port", "9090"));
 
 	@Test
 	void acceptsCompleteStrongSettings() {
@@ -27,8 +27,9 @@ class ProductionSettingsTest {
 	void namesEveryMissingSettingAtOnceWithItsEnvironmentVariable() {
 		this.settings.clear();
 
-		assertThat(problems()).hasSize(5)
+		assertThat(problems()).hasSize(6)
 			.anySatisfy((problem) -> assertThat(problem).contains("SPRING_DATASOURCE_URL"))
+			.anySatisfy((problem) -> assertThat(problem).contains("MANAGEMENT_PORT"))
 			.anySatisfy((problem) -> assertThat(problem).contains("SPRING_DATA_REDIS_HOST"))
 			.anySatisfy((problem) -> assertThat(problem).contains("SPRING_DATASOURCE_USERNAME"))
 			.anySatisfy((problem) -> assertThat(problem).contains("SPRING_DATASOURCE_PASSWORD"))
@@ -67,6 +68,52 @@ class ProductionSettingsTest {
 		this.settings.put("app.cors.allowed-origins", "*");
 
 		assertThat(problems()).hasSize(2);
+	}
+
+	@Test
+	void rejectsAJwtSecretThatIsReadableText() {
+		// The base64 of a sentence passes the length check, but no random key looks so.
+		this.settings.put("app.jwt.secret", "YmVuY2htYXJrLW9ubHktc2VjcmV0LW5ldmVyLXVzZS1pbi1wcm9kdWN0aW9uLTQ4Yg==");
+
+		assertThat(problems()).singleElement().asString().contains("APP_JWT_SECRET", "readable text");
+	}
+
+	@Test
+	void rejectsDemoDataAndTheDevelopmentDatabase() {
+		this.settings.put("app.demo-data.enabled", "true");
+		this.settings.put("app.dev-database.enabled", " TRUE");
+
+		assertThat(problems()).hasSize(2)
+			.anySatisfy((problem) -> assertThat(problem).contains("app.demo-data.enabled"))
+			.anySatisfy((problem) -> assertThat(problem).contains("app.dev-database.enabled"));
+	}
+
+	@Test
+	void rejectsManagementOnTheApiPort() {
+		this.settings.put("management.server.port", "8080");
+		assertThat(problems()).singleElement().asString().contains("MANAGEMENT_PORT");
+
+		this.settings.put("server.port", "9000");
+		this.settings.put("management.server.port", "9000");
+		assertThat(problems()).singleElement().asString().contains("MANAGEMENT_PORT");
+
+		this.settings.put("management.server.port", "9090");
+		assertThat(problems()).isEmpty();
+
+		// Two random ports (tests) are never the same one.
+		this.settings.put("server.port", "0");
+		this.settings.put("management.server.port", "0");
+		assertThat(problems()).isEmpty();
+	}
+
+	@Test
+	void rejectsTrustedProxyRangesThatCoverTheInternet() {
+		for (String risky : new String[] { "0.0.0.0/0", "::/0", "10.0.0.0/8, 0.0.0.0/1", "2000::/3", "10.0.0.0/x" }) {
+			this.settings.put("app.trusted-proxies", risky);
+			assertThat(problems()).as(risky).singleElement().asString().contains("APP_TRUSTED_PROXIES");
+		}
+		this.settings.put("app.trusted-proxies", "10.0.0.0/8, 172.16.0.0/12, fd00::/16, 192.0.2.10");
+		assertThat(problems()).isEmpty();
 	}
 
 	@Test

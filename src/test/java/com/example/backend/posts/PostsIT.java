@@ -7,6 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import com.example.backend.support.Api.Response;
 import com.example.backend.support.Api.Session;
 import com.example.backend.support.Concurrently;
@@ -16,6 +19,9 @@ import com.example.backend.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PostsIT extends IntegrationTest {
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	private Fixtures fixtures;
 
@@ -169,6 +175,33 @@ class PostsIT extends IntegrationTest {
 	}
 
 	@Test
+	void aModeratorUnpublishesButNeverRewritesOrPublishesADraftAndIsRecordedAsTheEditor() {
+		Session author = this.api.newUser();
+		Session admin = admin();
+		long id = this.fixtures.post(author, "PUBLISHED").get("id").asLong();
+		assertThat(editor(id)).isEqualTo(author.id());
+
+		assertThat(this.api
+			.put("/api/v1/posts/" + id, Map.of("title", "Unpublished", "body", "b", "status", "DRAFT", "version", 0),
+					admin.auth())
+			.status()).isEqualTo(200);
+		assertThat(editor(id)).isEqualTo(admin.id());
+
+		// Now a draft again: the author's to fix and publish, nobody else's.
+		this.api
+			.put("/api/v1/posts/" + id, Map.of("title", "Mine now", "body", "b", "status", "PUBLISHED", "version", 1),
+					admin.auth())
+			.assertProblem(403, "forbidden");
+		assertThat(this.api.get("/api/v1/posts/" + id, admin.auth()).json().get("title").asString())
+			.isEqualTo("Unpublished");
+		assertThat(this.api
+			.put("/api/v1/posts/" + id, Map.of("title", "Fixed", "body", "b", "status", "PUBLISHED", "version", 1),
+					author.auth())
+			.status()).isEqualTo(200);
+		assertThat(editor(id)).isEqualTo(author.id());
+	}
+
+	@Test
 	void invalidPostsListTheFields() {
 		Session author = this.api.newUser();
 		JsonNode problem = this.api.post("/api/v1/posts", Map.of("title", "t".repeat(201), "body", ""), author.auth())
@@ -191,6 +224,10 @@ class PostsIT extends IntegrationTest {
 
 	private static Map<String, Object> update(String title, long version) {
 		return Map.of("title", title, "body", "Edited", "status", "PUBLISHED", "version", version);
+	}
+
+	private long editor(long postId) {
+		return this.jdbc.queryForObject("select updated_by from posts where id = ?", Long.class, postId);
 	}
 
 }

@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				// would fail open on a busy machine (RedisOutageIT tests them).
 				"spring.data.redis.timeout=2s", "app.cache.load-wait=10s",
 				"app.auth.login-throttle.per-client.max-attempts=1000000",
-				"app.auth.login-throttle.global.max-attempts=1000000", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
+				// ... and place many unpaid orders (OrderLimitsIT tests the cap).
+				"app.orders.max-pending-per-user=1000000", "app.auth.login-throttle.global.max-attempts=1000000",
+				"app.jwt.secret=" + IntegrationTest.JWT_SECRET,
 				"app.bootstrap-admin.email=" + IntegrationTest.ADMIN_EMAIL,
 				"app.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD })
 public abstract class IntegrationTest {

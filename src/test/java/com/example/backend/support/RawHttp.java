@@ -61,6 +61,106 @@ public final class RawHttp {
 		}
 	}
 
+	/**
+	 * Sends only the head of a request that announces a body of {@code declaredLength}
+	 * bytes, and reads the one answer the server gives without ever seeing a byte of the
+	 * body. Times out (an exception) when the server waits for the body instead.
+	 */
+	public Response sendHeadOnly(String method, String target, long declaredLength, String... headers) {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			StringBuilder head = new StringBuilder();
+			head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+			head.append("Host: localhost\r\nContent-Length: ").append(declaredLength).append("\r\n");
+			for (int i = 0; i < headers.length; i += 2) {
+				head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+			}
+			head.append("\r\n");
+			socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			return readOneResponse(socket.getInputStream());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The head, then exactly the body its Content-Length announces. */
+	private static Response readOneResponse(InputStream in) throws IOException {
+		ByteArrayOutputStream head = new ByteArrayOutputStream();
+		while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+			int next = in.read();
+			if (next < 0) {
+				throw new IOException("Connection closed before the end of the response head");
+			}
+			head.write(next);
+		}
+		Response headOnly = Response.parse(head.toByteArray());
+		if ("chunked".equalsIgnoreCase(headOnly.headers().get("transfer-encoding"))) {
+			while (true) {
+				String sizeLine = readLine(in);
+				head.write((sizeLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+				int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
+				head.write(in.readNBytes(size + 2));
+				if (size == 0) {
+					return Response.parse(head.toByteArray());
+				}
+			}
+		}
+		head.write(in.readNBytes(Integer.parseInt(headOnly.headers().getOrDefault("content-length", "0"))));
+		return Response.parse(head.toByteArray());
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		for (int next = in.read(); next != '\n'; next = in.read()) {
+			if (next < 0) {
+				throw new IOException("Connection closed inside a chunked body");
+			}
+			if (next != '\r') {
+				line.write(next);
+			}
+		}
+		return line.toString(StandardCharsets.ISO_8859_1);
+	}
+
+	/**
+	 * Sends {@code body} with {@code Transfer-Encoding: chunked}, in chunks of
+	 * {@code chunkSize} bytes, so that the server learns its length only by reading it.
+	 */
+	public Response sendChunked(String method, String target, byte[] body, int chunkSize, String... headers) {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(30_000);
+			StringBuilder head = new StringBuilder();
+			head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+			head.append("Host: localhost\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n");
+			for (int i = 0; i < headers.length; i += 2) {
+				head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+			}
+			head.append("\r\n");
+			try {
+				OutputStream out = socket.getOutputStream();
+				out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+				for (int offset = 0; offset < body.length; offset += chunkSize) {
+					int length = Math.min(chunkSize, body.length - offset);
+					out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+					out.write(body, offset, length);
+					out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+				}
+				out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+				out.flush();
+			}
+			catch (IOException ex) {
+				// The server answered (and closed) before reading the whole body: read
+				// that.
+			}
+			return Response.parse(readAll(socket.getInputStream()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public Response send(String method, String target, String jsonBody, String... headers) {
 		String[] all = headers;
 		if (jsonBody != null) {

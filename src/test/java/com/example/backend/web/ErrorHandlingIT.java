@@ -75,6 +75,22 @@ class ErrorHandlingIT extends IntegrationTest {
 	}
 
 	@Test
+	void everySortFormTheApiDoesNotOfferIsBadRequest() {
+		Session admin = admin();
+		for (String list : new String[] { "/api/v1/posts", "/api/v1/users/" + admin.id() + "/posts", "/api/v1/products",
+				"/api/v1/users", "/api/v1/orders" }) {
+			for (String sort : new String[] { "createdAt,desc,ignorecase", "createdAt,ignorecase", "id,IgnoreCase",
+					"createdAt,asc,desc", "password,asc", "createdAt,sideways" }) {
+				String path = list + "?sort=" + sort;
+				Response response = this.api.get(path, admin.auth());
+				assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(400);
+				response.assertProblem(400, "malformed-request");
+			}
+			assertThat(this.api.get(list + "?sort=createdAt,desc", admin.auth()).status()).as(list).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void textTheDatabaseCannotStoreIsBadRequest() {
 		Session user = this.api.newUser();
 		this.api.post("/api/v1/posts", Map.of("title", "nul\u0000byte", "body", "b", "status", "DRAFT"), user.auth())
