@@ -6,7 +6,8 @@ observability services too), ignores `condition: service_healthy` (the app would
 exec-form health check ["CMD", "bash", "-c", ...] into `/bin/sh -c 'bash' '-c' ...`, which runs a bare bash and
 always passes. `podman kube play` of a hand-written equivalent would test a copy, not the file. So the file is
 rendered by a compose implementation (`docker-compose config`: interpolation, .env, anchors) and this script
-starts what it says with plain `podman run`: one network with the service names as DNS aliases, named volumes,
+starts what it says with plain `podman run`: one network (its subnet, fixed addresses) with the service names as
+DNS aliases, named volumes,
 ports, environment, command, memory limit, read-only root, tmpfs, stop grace period, restart policy and the
 health check, starting each service once the services it depends on are healthy (Podman runs health checks
 from systemd timers, absent here, so this script runs them itself with `podman healthcheck run`).
@@ -42,6 +43,12 @@ def run_args(project, name, service):
     container = f"{project}-{name}"
     args = ["run", "-d", "--name", container, "--network", f"{project}_default", "--network-alias", name,
             "--hostname", name]
+    networks = service.get("networks") or {}
+    if set(networks) - {"default"}:
+        sys.exit(f"FAIL: {name}: only the default network is supported here, not {sorted(networks)}")
+    address = (networks.get("default") or {}).get("ipv4_address")
+    if address:
+        args += ["--ip", address]
     for key, value in (service.get("environment") or {}).items():
         args += ["-e", f"{key}={'' if value is None else value}"]
     for port in service.get("ports", []):
@@ -106,7 +113,9 @@ def main():
                 if not service.get("profiles") or profiles & set(service["profiles"])}
     wanted = sys.argv[4:] or list(services)
     if podman("network", "exists", f"{project}_default", check=False).returncode != 0:
-        podman("network", "create", f"{project}_default")
+        default = (config.get("networks") or {}).get("default") or {}
+        subnets = [entry["subnet"] for entry in (default.get("ipam") or {}).get("config", []) if "subnet" in entry]
+        podman("network", "create", *[arg for subnet in subnets for arg in ("--subnet", subnet)], f"{project}_default")
     for volume in config.get("volumes") or {}:
         if podman("volume", "exists", f"{project}_{volume}", check=False).returncode != 0:
             podman("volume", "create", f"{project}_{volume}")
