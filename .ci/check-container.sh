@@ -311,7 +311,8 @@ with=$(( (ready[with-1] + ready[with-2]) / 2 ))
 without=$(( (ready[without-1] + ready[without-2]) / 2 ))
 echo "   with the AOT cache ${ready[with-1]}, ${ready[with-2]} ms; without ${ready[without-1]}, ${ready[without-2]} ms;" \
   "ratio $(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.2f", a / b }')"
-(( with < without )) || fail "the AOT cache does not shorten the start ($with ms vs $without ms)"
+# Reported, not asserted: timings on a shared CI machine are noise-prone (the rule for this repository). That the
+# cache is used is asserted above: the first start ran with -XX:AOTMode=on, which fails without it.
 # ---- 3. The compose stack -----------------------------------------------------------------------------------
 step "docker-compose.yml up (rendered by docker-compose config, run by .ci/container/compose-up.py)"
 APP_PORT=22181
