@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The real Dockerfile, compose stack and Kubernetes pods, run with Podman (no Docker engine on CI machines, and no
-# registry image can be pulled): installs Podman, runc, debootstrap and podman-compose from Debian, makes local
+# registry image can be pulled): installs Podman, runc, debootstrap and docker-compose from Debian, makes local
 # stand-ins for the base images once per machine (.ci/container/, rebuilt when their recipe changes), builds the
 # Dockerfile with only JDK_IMAGE/JRE_IMAGE swapped, then
 #   1. reports the image's size and layers,
 #   2. runs it as production does (read-only root, uid 10001, 1 GiB limit, prod profile, real PostgreSQL and Redis),
-#   3. brings docker-compose.yml up with podman-compose, scales it behind nginx and injects Redis/PostgreSQL faults,
+#   3. brings docker-compose.yml up (rendered by docker-compose config, started by .ci/container/compose-up.py,
+#      since Debian's podman-compose 1.0.3 cannot run it), scales it behind nginx, injects Redis/PostgreSQL faults,
 #   4. plays the dev overlay of k8s/ with `podman kube play` under its own securityContext and probes.
-# Fails loudly on the first failed check; leaves no container, pod, volume or network of its own behind.
+# Fails loudly on the first failed check; leaves no container, pod, volume, network or secret of its own behind.
+# How to do the same by hand, and the figures it measured: docs/deployment-containers.md.
 # Host ports used: 22180-22199 only (PostgreSQL/Redis stand-ins are never published on the host).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +31,7 @@ fail() {
 
 # ---- Tools -------------------------------------------------------------------------------------------------
 missing=()
-for tool in podman:podman runc:runc debootstrap:debootstrap podman-compose:podman-compose \
+for tool in podman:podman runc:runc debootstrap:debootstrap \
             aardvark-dns:aardvark-dns jq:jq kubectl:kubectl curl:curl docker-compose:docker-compose; do
   name="${tool%%:*}"
   if [[ "$name" == aardvark-dns ]]; then
@@ -55,7 +57,8 @@ runtime = "runc"
 CONF
 export CONTAINERS_CONF="$work/containers.conf"
 
-# Everything this run starts is named rbci-* (podman-compose: project rbci, pods of kube play: rbci-*).
+# Everything this run starts is named rbci-* (compose project rbci, pods of kube play rbci-*), plus the Podman
+# secret reference-backend while the pods run.
 cleanup() {
   local status=$?
   set +e
