@@ -96,7 +96,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order
-         * @description Reserves stock for all lines or none (409 `insufficient-stock`, nothing changed); prices are snapshotted and the total computed here. With `Idempotency-Key` (1-64 chars, remembered for app.orders.idempotency-key-ttl, 24 h by default), a retry with the same body returns the first response (same id, 201) and creates nothing, even when the requests race; the same key with another body is 422. Failed attempts are not remembered, so a retry after a 409 runs again. Each product may appear once (422).
+         * @description Reserves stock for all lines or none (409 `insufficient-stock`, nothing changed); prices are snapshotted and the total computed here. With `Idempotency-Key` (1-64 chars, remembered for app.orders.idempotency-key-ttl, 24 h by default), a retry with the same body returns the first response (same id, 201) and creates nothing, even when the requests race; the same key with another body is 422. Failed attempts are not remembered, so a retry after a 409 runs again. Each product may appear once (422). A user may have app.orders.max-pending-per-user unpaid orders (10 by default; 409 `too-many-pending-orders`); an order still unpaid after app.orders.pending-expiry (30 min) is cancelled and its stock returned.
          */
         post: operations["ordersCreate"];
         delete?: never;
@@ -1467,7 +1467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (`insufficient-stock`) */
+            /** @description Conflict with the current state (`insufficient-stock`, `too-many-pending-orders`) */
             409: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
