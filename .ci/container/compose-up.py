@@ -114,8 +114,10 @@ def main():
     wanted = sys.argv[4:] or list(services)
     if podman("network", "exists", f"{project}_default", check=False).returncode != 0:
         default = (config.get("networks") or {}).get("default") or {}
-        subnets = [entry["subnet"] for entry in (default.get("ipam") or {}).get("config", []) if "subnet" in entry]
-        podman("network", "create", *[arg for subnet in subnets for arg in ("--subnet", subnet)], f"{project}_default")
+        ranges = []
+        for entry in (default.get("ipam") or {}).get("config", []):
+            ranges += ["--subnet", entry["subnet"]] + (["--ip-range", entry["ip_range"]] if "ip_range" in entry else [])
+        podman("network", "create", *ranges, f"{project}_default")
     for volume in config.get("volumes") or {}:
         if podman("volume", "exists", f"{project}_{volume}", check=False).returncode != 0:
             podman("volume", "create", f"{project}_{volume}")
