@@ -83,8 +83,7 @@ class OpenApiConfiguration {
 				.description(DESCRIPTION)
 				.contact(new Contact().name("Reference backend team").email("api@example.com"))
 				.license(new License().name("Apache 2.0").identifier("Apache-2.0")))
-			// Relative: the document and Swagger UI work on whatever host and port serve
-			// them.
+			// Relative, so that the document and Swagger UI work on any host and port.
 			.servers(List.of(new Server().url("/")
 				.description("The server that serves this document: local development, staging or production")
 				.extensions(Map.of("x-internal", false))))
@@ -175,10 +174,9 @@ class OpenApiConfiguration {
 			.schema(new JsonSchema().types(Set.of("integer")).format("int32").minimum(java.math.BigDecimal.ZERO))
 			.example(30);
 		headers.put("Retry-After", retryAfter);
-		// Absent when the API limit is switched off (app.rate-limit.api.enabled=false),
-		// and on
-		// answers given before the limit is consulted (a rejected token, an unknown
-		// path).
+		// Absent when the API limit is switched off
+		// (app.rate-limit.api.enabled=false), and on answers given before
+		// the limit is consulted (a rejected token, an unknown path).
 		headers.put("X-RateLimit-Limit", rateLimitHeader("Requests allowed per window (app.rate-limit.api.*): "
 				+ "per user with a token, per client address without", 1200));
 		headers.put("X-RateLimit-Remaining", rateLimitHeader(

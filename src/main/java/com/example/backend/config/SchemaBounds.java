@@ -75,8 +75,7 @@ final class SchemaBounds {
 			return;
 		}
 		String type = type(schema);
-		// JSON Schema patterns are ECMA-262 regular expressions: Java's \p{ASCII} is not
-		// one.
+		// JSON Schema patterns are ECMA-262 regular expressions, which lack \p{ASCII}.
 		if (schema.getPattern() != null && schema.getPattern().contains("\\p{ASCII}")) {
 			schema.setPattern(schema.getPattern().replace("\\p{ASCII}", "[\\x00-\\x7F]"));
 		}

@@ -168,8 +168,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AuthenticationException.class)
 	ResponseEntity<Object> handleAuthentication(AuthenticationException ex, WebRequest request) {
 		// No token at all: the authorization rules find no authentication (the chain
-		// keeps
-		// no anonymous token), method security finds an anonymous caller.
+		// keeps no anonymous token), method security finds an anonymous caller.
 		boolean tokenPresented = !(ex instanceof AuthenticationCredentialsNotFoundException
 				|| ex instanceof InsufficientAuthenticationException);
 		String detail = tokenPresented ? "The access token is invalid or has expired."

@@ -90,8 +90,8 @@ class OpenApiDocumentIT extends IntegrationTest {
 		posts(alice, bob);
 		orders(admin, alice, bob, productId);
 		check(this.api.get(BASE + "/ping"));
-		// A controller of the test sources (web.FailingTestController): the 500 every
-		// operation documents.
+		// A controller of the test sources (web.FailingTestController):
+		// the 500 every operation documents.
 		check(this.api.get(BASE + "/test/unexpected-failure", alice.auth())).assertProblem(500, "internal-error");
 
 		Set<String> successes = new TreeSet<>();
