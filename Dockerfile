@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 # Multi-stage build: the JDK and Maven stay in the build stage; the runtime image has only a JRE, the app in
-# Spring Boot's layers and an AOT cache trained on it. `.ci/check-image-layout.sh` performs these same steps
-# outside Docker on every CI run (build, extract, train, start as a non-root user, probes, SIGTERM drain).
+# Spring Boot's layers and an AOT cache trained on it. CI builds this file with Podman on every run, with only
+# JDK_IMAGE and JRE_IMAGE swapped for local stand-ins (no registry is reachable there), and runs the image as
+# production does (.ci/check-container.sh, docs/deployment-containers.md). `.ci/check-image-layout.sh` performs
+# the same steps outside any container engine (with Native Memory Tracking).
 #
 # Base images pinned by tag AND digest: the tag says what it is, the digest makes it immutable (a re-pushed tag
 # cannot change the build). Digests of the multi-arch indexes as published by the Docker official images

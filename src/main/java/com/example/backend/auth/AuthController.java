@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.backend.contract.ProblemType;
 import com.example.backend.auth.AuthRequests.LoginRequest;
 import com.example.backend.auth.AuthRequests.RefreshRequest;
 import com.example.backend.auth.AuthRequests.RegisterRequest;
@@ -43,7 +44,8 @@ class AuthController {
 		this.clientAddresses = clientAddresses;
 	}
 
-	@Responds(status = 201, headers = LOCATION, problems = { "email-taken", "too-many-registrations" })
+	@Responds(status = 201, headers = LOCATION,
+			problems = { ProblemType.EMAIL_TAKEN, ProblemType.TOO_MANY_REGISTRATIONS })
 	@PostMapping("/register")
 	@Operation(summary = "Create an account with role USER",
 			description = "The email is trimmed and unique regardless of case (409 when taken). At most 10 "
@@ -54,7 +56,7 @@ class AuthController {
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 
-	@Responds(problems = { "invalid-credentials", "too-many-login-attempts" })
+	@Responds(problems = { ProblemType.INVALID_CREDENTIALS, ProblemType.TOO_MANY_LOGIN_ATTEMPTS })
 	@PostMapping("/login")
 	@Operation(summary = "Exchange email and password for tokens",
 			description = "401 is the same for an unknown email and a wrong password. 429 with Retry-After after "
@@ -64,7 +66,7 @@ class AuthController {
 		return this.auth.login(request.email(), request.password(), this.clientAddresses.limitKey(http));
 	}
 
-	@Responds(problems = "invalid-refresh-token")
+	@Responds(problems = ProblemType.INVALID_REFRESH_TOKEN)
 	@PostMapping("/refresh")
 	@Operation(summary = "Exchange a refresh token for a new pair (rotation)",
 			description = "The presented token is revoked. Presenting an already used token revokes its whole "

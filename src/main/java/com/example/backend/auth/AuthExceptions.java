@@ -1,8 +1,8 @@
 package com.example.backend.auth;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 
+import com.example.backend.contract.ProblemType;
 import com.example.backend.web.ApiException;
 
 /** The facts about authentication that end a request with a 4xx answer. */
@@ -18,7 +18,7 @@ final class AuthExceptions {
 	static final class InvalidCredentials extends ApiException {
 
 		InvalidCredentials() {
-			super(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials", "Email or password is wrong.");
+			super(ProblemType.INVALID_CREDENTIALS);
 		}
 
 	}
@@ -26,8 +26,7 @@ final class AuthExceptions {
 	static final class InvalidRefreshToken extends ApiException {
 
 		InvalidRefreshToken() {
-			super(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Invalid refresh token",
-					"The refresh token is unknown, expired or revoked. Log in again.");
+			super(ProblemType.INVALID_REFRESH_TOKEN);
 		}
 
 	}
@@ -35,7 +34,7 @@ final class AuthExceptions {
 	static final class TooManyRegistrations extends ApiException {
 
 		TooManyRegistrations(long retryAfterSeconds) {
-			super(HttpStatus.TOO_MANY_REQUESTS, "too-many-registrations", "Too many registrations",
+			super(ProblemType.TOO_MANY_REGISTRATIONS,
 					"Too many registrations from your address. Try again in " + retryAfterSeconds + " seconds.");
 			getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		}
@@ -45,8 +44,7 @@ final class AuthExceptions {
 	static final class TooManyLoginAttempts extends ApiException {
 
 		TooManyLoginAttempts(String reason, long retryAfterSeconds) {
-			super(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts", "Too many login attempts",
-					reason + " Try again in " + retryAfterSeconds + " seconds.");
+			super(ProblemType.TOO_MANY_LOGIN_ATTEMPTS, reason + " Try again in " + retryAfterSeconds + " seconds.");
 			getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		}
 

@@ -6,12 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
+import com.example.backend.contract.ProblemType;
 import com.example.backend.filters.RequestAttributes;
 import com.example.backend.web.ApiException;
 
@@ -49,7 +49,7 @@ class ProblemCorsProcessor extends DefaultCorsProcessor {
 	static final class OriginRejected extends ApiException {
 
 		OriginRejected(String origin) {
-			super(HttpStatus.FORBIDDEN, "cors-origin-rejected", "Origin not allowed",
+			super(ProblemType.CORS_ORIGIN_REJECTED,
 					"The origin " + origin
 							+ " is not on this API's CORS allow-list (app.cors.allowed-origins). Origins must match "
 							+ "exactly: http://localhost:5173 and http://127.0.0.1:5173 are different origins.");

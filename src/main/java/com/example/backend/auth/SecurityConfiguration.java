@@ -25,6 +25,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
+import com.example.backend.contract.ApiHeaders;
 import com.example.backend.access.Permission;
 import com.example.backend.users.UserService;
 
@@ -92,12 +93,12 @@ class SecurityConfiguration {
 		cors.setAllowedOrigins(settings.allowedOrigins());
 		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
 		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
-				"Idempotency-Key", "X-Request-Id"));
+				ApiHeaders.IDEMPOTENCY_KEY, ApiHeaders.REQUEST_ID));
 		// WWW-Authenticate: a browser client tells an expired token (refresh) from a
 		// missing one.
 		cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
-				HttpHeaders.WWW_AUTHENTICATE, "X-Request-Id", "X-Response-Time", "Idempotent-Replayed",
-				"X-RateLimit-Limit", "X-RateLimit-Remaining"));
+				HttpHeaders.WWW_AUTHENTICATE, ApiHeaders.REQUEST_ID, ApiHeaders.RESPONSE_TIME,
+				ApiHeaders.IDEMPOTENT_REPLAYED, ApiHeaders.RATE_LIMIT_LIMIT, ApiHeaders.RATE_LIMIT_REMAINING));
 		// Bearer tokens travel in a header, not in cookies: no credentials mode needed.
 		cors.setAllowCredentials(false);
 		cors.setMaxAge(Duration.ofHours(1));

@@ -1,7 +1,6 @@
 package com.example.backend.catalog;
 
-import org.springframework.http.HttpStatus;
-
+import com.example.backend.contract.ProblemType;
 import com.example.backend.web.ApiException;
 
 /** The facts about the catalogue that end a request with a 4xx answer. */
@@ -13,7 +12,7 @@ public final class CatalogExceptions {
 	static final class SkuTaken extends ApiException {
 
 		SkuTaken() {
-			super(HttpStatus.CONFLICT, "sku-taken", "SKU already used", "Another product already has this SKU.");
+			super(ProblemType.SKU_TAKEN);
 		}
 
 	}
@@ -25,7 +24,7 @@ public final class CatalogExceptions {
 	public static final class InsufficientStock extends ApiException {
 
 		InsufficientStock(long productId) {
-			super(HttpStatus.CONFLICT, "insufficient-stock", "Insufficient stock",
+			super(ProblemType.INSUFFICIENT_STOCK,
 					"Product " + productId + " does not have enough stock for this order.");
 			getBody().setProperty("productId", productId);
 		}
@@ -36,8 +35,7 @@ public final class CatalogExceptions {
 	public static final class UnknownProduct extends ApiException {
 
 		UnknownProduct(long productId) {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-product", "Unknown product",
-					"Product " + productId + " does not exist.");
+			super(ProblemType.UNKNOWN_PRODUCT, "Product " + productId + " does not exist.");
 			getBody().setProperty("productId", productId);
 		}
 

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.backend.contract.ProblemType;
 import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
 import com.example.backend.web.Responds;
@@ -63,7 +64,7 @@ class ProductController {
 		return ETags.ok(product, product.version());
 	}
 
-	@Responds(status = 201, headers = LOCATION, problems = "sku-taken")
+	@Responds(status = 201, headers = LOCATION, problems = ProblemType.SKU_TAKEN)
 	@PostMapping
 	@PreAuthorize("hasAuthority('product:manage')")
 	@Operation(summary = "Create a product (ADMIN)", description = "409 when the SKU is taken.")
@@ -72,7 +73,8 @@ class ProductController {
 		return ResponseEntity.created(URI.create("/api/v1/products/" + product.id())).body(product);
 	}
 
-	@Responds(headers = ETAG, problems = { "stale-version", "precondition-failed", "sku-taken" })
+	@Responds(headers = ETAG,
+			problems = { ProblemType.STALE_VERSION, ProblemType.PRECONDITION_FAILED, ProblemType.SKU_TAKEN })
 	@PutMapping("/{id}")
 	@PreAuthorize("hasAuthority('product:manage')")
 	@Operation(summary = "Replace a product (ADMIN)",

@@ -70,8 +70,7 @@ class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcess
 		properties.put("spring.datasource.url", url);
 		properties.put("spring.datasource.username", "postgres");
 		properties.put("spring.datasource.password", "");
-		// A known admin login belongs to this throw-away database only, never to a
-		// real one.
+		// A known admin login for this throw-away database only, never for a real one.
 		properties.put("app.bootstrap-admin.email", "admin@example.com");
 		properties.put("app.bootstrap-admin.password", "admin-password-change-me");
 		properties.put("app.demo-data.enabled", "true");

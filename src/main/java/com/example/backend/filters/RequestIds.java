@@ -6,6 +6,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.example.backend.contract.ApiHeaders;
+
 /**
  * The request id rules of the contract: a caller's {@code X-Request-Id} is kept when it
  * is 1-64 characters of {@code [A-Za-z0-9._-]} (safe to echo and to log), otherwise a new
@@ -13,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class RequestIds {
 
-	public static final String HEADER = "X-Request-Id";
+	public static final String HEADER = ApiHeaders.REQUEST_ID;
 
 	/** MDC key, so that every log line of a request carries its id. */
 	public static final String MDC_KEY = "requestId";

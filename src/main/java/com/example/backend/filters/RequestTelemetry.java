@@ -16,6 +16,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerMapping;
 
+import com.example.backend.contract.ApiHeaders;
+
 /**
  * What both filter variants record when a request ends: the {@value #TIMER} timer and one
  * access log line. Kept here so that the high- and low-level variants differ only in how
@@ -28,7 +30,7 @@ import org.springframework.web.servlet.HandlerMapping;
 @Component
 public final class RequestTelemetry {
 
-	public static final String RESPONSE_TIME_HEADER = "X-Response-Time";
+	public static final String RESPONSE_TIME_HEADER = ApiHeaders.RESPONSE_TIME;
 
 	public static final String TIMER = "app.http.requests";
 

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Pageable;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.backend.contract.ApiHeaders;
+import com.example.backend.contract.ProblemType;
 import com.example.backend.access.Actor;
 import com.example.backend.orders.OrderExceptions.InvalidIdempotencyKey;
 import com.example.backend.orders.OrderRequests.ChangeStatusRequest;
@@ -44,8 +47,6 @@ import static com.example.backend.web.Responds.Header.LOCATION;
 @Tag(name = "Orders")
 class OrderController {
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
 	private static final Set<String> SORTABLE = Set.of("createdAt");
 
 	private final OrderService orders;
@@ -55,7 +56,8 @@ class OrderController {
 	}
 
 	@Responds(status = 201, headers = { LOCATION, IDEMPOTENT_REPLAYED },
-			problems = { "insufficient-stock", "too-many-pending-orders", "unknown-product", "idempotency-key-reused" })
+			problems = { ProblemType.INSUFFICIENT_STOCK, ProblemType.TOO_MANY_PENDING_ORDERS,
+					ProblemType.UNKNOWN_PRODUCT, ProblemType.IDEMPOTENCY_KEY_REUSED })
 	@PostMapping
 	@PreAuthorize("hasAuthority('order:write-own')")
 	@Operation(summary = "Place an order",
@@ -68,19 +70,20 @@ class OrderController {
 					+ "`too-many-pending-orders`); an order still unpaid after app.orders.pending-expiry (30 min) is "
 					+ "cancelled and its stock returned.")
 	ResponseEntity<OrderResponse> create(@AuthenticationPrincipal Actor actor,
-			@Parameter(description = "1-64 characters chosen by the client") @RequestHeader(name = IDEMPOTENCY_KEY,
-					required = false) String idempotencyKey,
+			@Parameter(description = "1-64 characters chosen by the client",
+					schema = @Schema(type = "string", minLength = 1, maxLength = 64)) @RequestHeader(
+							name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
 			@Valid @RequestBody CreateOrderRequest request) {
 		if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 64)) {
 			throw new InvalidIdempotencyKey();
 		}
 		OrderService.Created created = this.orders.create(actor, request, idempotencyKey);
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + created.order().id()))
-			.header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+			.header(IDEMPOTENT_REPLAYED, Boolean.toString(created.replayed()))
 			.body(created.order());
 	}
 
-	@Responds(problems = "forbidden")
+	@Responds(problems = ProblemType.FORBIDDEN)
 	@GetMapping
 	@Operation(summary = "List orders, newest first",
 			description = "Own orders; ADMIN sees all and may filter by `userId`. Filter by `status`.")
@@ -98,7 +101,7 @@ class OrderController {
 		return ETags.ok(order, order.version());
 	}
 
-	@Responds(headers = ETAG, problems = { "order-not-cancellable", "precondition-failed" })
+	@Responds(headers = ETAG, problems = { ProblemType.ORDER_NOT_CANCELLABLE, ProblemType.PRECONDITION_FAILED })
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel an order",
 			description = "Owner while PENDING, ADMIN while PENDING or PAID; the stock is returned. 409 otherwise. "
@@ -109,7 +112,7 @@ class OrderController {
 		return ETags.ok(order, order.version());
 	}
 
-	@Responds(headers = ETAG, problems = { "illegal-status-transition", "precondition-failed" })
+	@Responds(headers = ETAG, problems = { ProblemType.ILLEGAL_STATUS_TRANSITION, ProblemType.PRECONDITION_FAILED })
 	@PatchMapping("/{id}/status")
 	@PreAuthorize("hasAuthority('order:manage')")
 	@Operation(summary = "Move an order on (ADMIN)",

@@ -1,7 +1,6 @@
 package com.example.backend.orders;
 
-import org.springframework.http.HttpStatus;
-
+import com.example.backend.contract.ProblemType;
 import com.example.backend.web.ApiException;
 
 /** The facts about orders that end a request with a 4xx answer. */
@@ -13,8 +12,7 @@ final class OrderExceptions {
 	static final class IllegalStatusTransition extends ApiException {
 
 		IllegalStatusTransition(OrderStatus from, OrderStatus to) {
-			super(HttpStatus.CONFLICT, "illegal-status-transition", "Illegal status transition",
-					"An order cannot move from " + from + " to " + to + ".");
+			super(ProblemType.ILLEGAL_STATUS_TRANSITION, "An order cannot move from " + from + " to " + to + ".");
 		}
 
 	}
@@ -22,7 +20,7 @@ final class OrderExceptions {
 	static final class OrderNotCancellable extends ApiException {
 
 		OrderNotCancellable(OrderStatus status, boolean byOwner) {
-			super(HttpStatus.CONFLICT, "order-not-cancellable", "Order not cancellable",
+			super(ProblemType.ORDER_NOT_CANCELLABLE,
 					byOwner ? "You can cancel an order only while it is PENDING; it is " + status + "."
 							: "An order that is " + status + " can no longer be cancelled.");
 		}
@@ -32,7 +30,7 @@ final class OrderExceptions {
 	static final class TooManyPendingOrders extends ApiException {
 
 		TooManyPendingOrders(int max) {
-			super(HttpStatus.CONFLICT, "too-many-pending-orders", "Too many pending orders",
+			super(ProblemType.TOO_MANY_PENDING_ORDERS,
 					"You have " + max + " unpaid orders, the most one user may have at once; pay or cancel one first.");
 		}
 
@@ -41,7 +39,7 @@ final class OrderExceptions {
 	static final class OtherUsersOrdersForbidden extends ApiException {
 
 		OtherUsersOrdersForbidden() {
-			super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Only an admin may list other users' orders.");
+			super(ProblemType.FORBIDDEN, "Only an admin may list other users' orders.");
 		}
 
 	}
@@ -49,8 +47,7 @@ final class OrderExceptions {
 	static final class InvalidIdempotencyKey extends ApiException {
 
 		InvalidIdempotencyKey() {
-			super(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-					"Idempotency-Key must be 1 to 64 characters.");
+			super(ProblemType.MALFORMED_REQUEST, "Idempotency-Key must be 1 to 64 characters.");
 		}
 
 	}
@@ -58,8 +55,7 @@ final class OrderExceptions {
 	static final class IdempotencyKeyReused extends ApiException {
 
 		IdempotencyKeyReused() {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
-					"This Idempotency-Key was already used with a different request body.");
+			super(ProblemType.IDEMPOTENCY_KEY_REUSED);
 		}
 
 	}

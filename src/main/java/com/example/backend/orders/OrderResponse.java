@@ -1,5 +1,6 @@
 package com.example.backend.orders;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -7,10 +8,16 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
+import com.example.backend.contract.Money;
+
 /** Money goes out as strings with two decimals ({@code "19.99"}). */
-public record OrderResponse(long id, Long userId, OrderStatus status, List<Item> items,
-		@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total, Instant createdAt, Instant updatedAt,
-		long version) {
+public record OrderResponse(long id, @Schema(types = {
+		"integer", "null" }, format = "int64",
+		description = "null once the user is deleted: an order outlives its user") Long userId, OrderStatus status,
+		List<Item> items,
+		@Schema(type = "string", maxLength = Money.MAX_LENGTH, pattern = Money.PATTERN, description = Money.DESCRIPTION,
+				example = Money.EXAMPLE) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total,
+		Instant createdAt, Instant updatedAt, long version){
 
 	static OrderResponse of(Order order) {
 		List<Item> items = order.getItems()
@@ -26,9 +33,16 @@ public record OrderResponse(long id, Long userId, OrderStatus status, List<Item>
 		return amount.setScale(2, RoundingMode.UNNECESSARY);
 	}
 
-	public record Item(Long productId, String productName, int quantity,
-			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal unitPrice,
-			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lineTotal) {
+	public record Item(@Schema(types = {
+			"integer", "null" }, format = "int64",
+			description = "null once the product is deleted: the line keeps its name and price") Long productId,
+			@Schema(maxLength = 200) String productName, int quantity,
+			@Schema(type = "string", maxLength = Money.MAX_LENGTH, pattern = Money.PATTERN,
+					description = Money.DESCRIPTION,
+					example = Money.EXAMPLE) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal unitPrice,
+			@Schema(type = "string", maxLength = Money.MAX_LENGTH, pattern = Money.PATTERN,
+					description = Money.DESCRIPTION,
+					example = Money.EXAMPLE) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lineTotal){
 	}
 
 }

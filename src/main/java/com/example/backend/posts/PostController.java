@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.backend.contract.ProblemType;
 import com.example.backend.access.Actor;
 import com.example.backend.posts.PostExceptions.VersionRequired;
 import com.example.backend.web.ETags;
@@ -91,7 +92,8 @@ class PostController {
 	}
 
 	@Responds(headers = ETAG,
-			problems = { "forbidden", "stale-version", "precondition-failed", "precondition-required" })
+			problems = { ProblemType.FORBIDDEN, ProblemType.STALE_VERSION, ProblemType.PRECONDITION_FAILED,
+					ProblemType.PRECONDITION_REQUIRED })
 	@PutMapping("/api/v1/posts/{id}")
 	@Operation(summary = "Replace a post (author, MODERATOR, ADMIN)",
 			description = "Needs `version` in the body (409 when stale) or an `If-Match` ETag (412 when stale); "
@@ -107,7 +109,7 @@ class PostController {
 		return ETags.ok(post, post.version());
 	}
 
-	@Responds(status = 204, problems = "forbidden")
+	@Responds(status = 204, problems = ProblemType.FORBIDDEN)
 	@DeleteMapping("/api/v1/posts/{id}")
 	@Operation(summary = "Delete a post (author, MODERATOR, ADMIN)")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal Actor actor, @PathVariable long id) {

@@ -1,9 +1,10 @@
 package com.example.backend.posts;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
-public record PostResponse(long id, String title, String body, PostStatus status, Author author, Instant createdAt,
-		Instant updatedAt, long version) {
+public record PostResponse(long id, @Schema(maxLength = 200) String title, @Schema(maxLength = 20_000) String body,
+		PostStatus status, Author author, Instant createdAt, Instant updatedAt, long version) {
 
 	static PostResponse of(Post post, String authorName) {
 		return new PostResponse(post.getId(), post.getTitle(), post.getBody(), post.getStatus(),
@@ -16,7 +17,7 @@ public record PostResponse(long id, String title, String body, PostStatus status
 				this.createdAt, this.updatedAt, this.version);
 	}
 
-	public record Author(long id, String displayName) {
+	public record Author(long id, @Schema(maxLength = 100) String displayName) {
 	}
 
 }

@@ -6,13 +6,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import com.example.backend.contract.ApiHeaders;
+import com.example.backend.contract.ProblemType;
 import com.example.backend.access.Actor;
 import com.example.backend.web.ApiException;
 import com.example.backend.web.ClientAddresses;
@@ -32,10 +33,6 @@ import com.example.backend.web.ClientAddresses;
 @ConditionalOnBooleanProperty(name = "app.rate-limit.api.enabled", matchIfMissing = true)
 class ApiRateLimit implements WebMvcConfigurer {
 
-	static final String LIMIT = "X-RateLimit-Limit";
-
-	static final String REMAINING = "X-RateLimit-Remaining";
-
 	private final RateLimiter limiter;
 
 	private final ClientAddresses clientAddresses;
@@ -51,8 +48,8 @@ class ApiRateLimit implements WebMvcConfigurer {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 				RateLimiter.Decision decision = ApiRateLimit.this.limiter.consume(clientKey(request));
-				response.setHeader(LIMIT, Long.toString(decision.limit()));
-				response.setHeader(REMAINING, Long.toString(decision.remaining()));
+				response.setHeader(ApiHeaders.RATE_LIMIT_LIMIT, Long.toString(decision.limit()));
+				response.setHeader(ApiHeaders.RATE_LIMIT_REMAINING, Long.toString(decision.remaining()));
 				if (!decision.allowed()) {
 					throw new TooManyRequests(decision.retryAfterSeconds());
 				}
@@ -72,7 +69,7 @@ class ApiRateLimit implements WebMvcConfigurer {
 	static final class TooManyRequests extends ApiException {
 
 		TooManyRequests(long retryAfterSeconds) {
-			super(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+			super(ProblemType.TOO_MANY_REQUESTS,
 					"Request limit reached. Try again in " + retryAfterSeconds + " seconds.");
 			getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		}

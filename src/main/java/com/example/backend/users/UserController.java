@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Pageable;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.backend.contract.ProblemType;
 import com.example.backend.access.Actor;
 import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
@@ -60,12 +62,14 @@ class UserController {
 	@Operation(summary = "List users (ADMIN)",
 			description = "Paged; `q` matches a case-insensitive substring of email or display name. "
 					+ "Sortable by createdAt and id (each served by an index); `size` is capped at 100.")
-	PagedModel<UserResponse> list(@RequestParam(required = false) @Parameter(description = "search text") String q,
+	PagedModel<UserResponse> list(
+			@RequestParam(required = false) @Parameter(description = "search text",
+					schema = @Schema(type = "string", maxLength = 254)) String q,
 			@PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.ASC) Pageable pageable) {
 		return new PagedModel<>(this.users.search(q, Paging.sortedBy(pageable, SORTABLE)));
 	}
 
-	@Responds(headers = ETAG, problems = "forbidden")
+	@Responds(headers = ETAG, problems = ProblemType.FORBIDDEN)
 	@GetMapping("/{id}")
 	@Operation(summary = "One user (self, MODERATOR, ADMIN)")
 	ResponseEntity<UserResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
@@ -74,8 +78,8 @@ class UserController {
 	}
 
 	@Responds(headers = ETAG,
-			problems = { "forbidden", "stale-version", "precondition-failed", "current-password-mismatch",
-					"too-many-password-checks" })
+			problems = { ProblemType.FORBIDDEN, ProblemType.STALE_VERSION, ProblemType.PRECONDITION_FAILED,
+					ProblemType.CURRENT_PASSWORD_MISMATCH, ProblemType.TOO_MANY_PASSWORD_CHECKS })
 	@PatchMapping("/{id}")
 	@Operation(summary = "Update display name or password (self, ADMIN)",
 			description = "Changing one's own password needs `currentPassword` and signs out every session "
@@ -89,7 +93,7 @@ class UserController {
 		return ETags.ok(user, user.version());
 	}
 
-	@Responds(problems = "last-admin")
+	@Responds(problems = ProblemType.LAST_ADMIN)
 	@PutMapping("/{id}/role")
 	@PreAuthorize("hasAuthority('user:manage')")
 	@Operation(summary = "Change a user's role (ADMIN)",
@@ -100,7 +104,7 @@ class UserController {
 		return this.users.changeRole(actor, id, request.role());
 	}
 
-	@Responds(status = 204, problems = "last-admin")
+	@Responds(status = 204, problems = ProblemType.LAST_ADMIN)
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasAuthority('user:manage')")
 	@Operation(summary = "Delete a user (ADMIN)", description = "The last ADMIN cannot be deleted (409).")

@@ -1,8 +1,8 @@
 package com.example.backend.users;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 
+import com.example.backend.contract.ProblemType;
 import com.example.backend.web.ApiException;
 
 /** The facts about users that end a request with a 4xx answer. */
@@ -14,8 +14,7 @@ final class UserExceptions {
 	static final class EmailAlreadyRegistered extends ApiException {
 
 		EmailAlreadyRegistered() {
-			super(HttpStatus.CONFLICT, "email-taken", "Email already registered",
-					"An account with this email address already exists.");
+			super(ProblemType.EMAIL_TAKEN);
 		}
 
 	}
@@ -23,8 +22,7 @@ final class UserExceptions {
 	static final class LastAdminProtected extends ApiException {
 
 		LastAdminProtected() {
-			super(HttpStatus.CONFLICT, "last-admin", "Last administrator",
-					"The last ADMIN cannot be demoted or deleted; promote another user first.");
+			super(ProblemType.LAST_ADMIN);
 		}
 
 	}
@@ -32,7 +30,7 @@ final class UserExceptions {
 	static final class OwnRoleChangeForbidden extends ApiException {
 
 		OwnRoleChangeForbidden() {
-			super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Nobody can change their own role.");
+			super(ProblemType.FORBIDDEN, "Nobody can change their own role.");
 		}
 
 	}
@@ -40,7 +38,7 @@ final class UserExceptions {
 	static final class TooManyPasswordChecks extends ApiException {
 
 		TooManyPasswordChecks(long retryAfterSeconds) {
-			super(HttpStatus.TOO_MANY_REQUESTS, "too-many-password-checks", "Too many password checks",
+			super(ProblemType.TOO_MANY_PASSWORD_CHECKS,
 					"Too many wrong current passwords for this account. Try again in " + retryAfterSeconds
 							+ " seconds.");
 			getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
@@ -51,8 +49,7 @@ final class UserExceptions {
 	static final class CurrentPasswordMismatch extends ApiException {
 
 		CurrentPasswordMismatch() {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, "current-password-mismatch", "Current password mismatch",
-					"To change your password, give your current password in currentPassword.");
+			super(ProblemType.CURRENT_PASSWORD_MISMATCH);
 		}
 
 	}

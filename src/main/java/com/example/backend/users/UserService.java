@@ -178,8 +178,8 @@ public class UserService {
 		if (request.password() != null) {
 			User before = load(id);
 			requireVersion(before, expectedVersion);
-			// An admin resetting someone else's password does not know it; everyone else
-			// proves it.
+			// An admin resetting someone else's password
+			// does not know it; everyone else proves it.
 			boolean resetByAdmin = !actor.isSelf(id) && actor.can(Permission.USER_MANAGE);
 			if (!resetByAdmin) {
 				this.passwordChecks.acquire(id);

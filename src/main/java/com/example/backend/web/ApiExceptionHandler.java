@@ -40,6 +40,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.example.backend.contract.ProblemType;
 import com.example.backend.filters.RequestIds;
 
 /**
@@ -107,8 +108,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (number != null) {
 			return validationFailed(List.of(number), headers, request);
 		}
-		ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-				"The request body is missing, is not valid JSON, or has a value of the wrong type.");
+		ProblemDetail problem = ProblemType.MALFORMED_REQUEST.problem();
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
@@ -121,10 +121,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ StaleVersion.class, OptimisticLockingFailureException.class })
 	ResponseEntity<Object> handleStaleVersion(Exception ex, WebRequest request) {
 		if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
-			return respond(ProblemTypes.problem(HttpStatus.PRECONDITION_FAILED, "precondition-failed",
-					"Precondition failed",
-					"If-Match does not match the current ETag; reload the resource and apply your change again."),
-					request);
+			return respond(ProblemType.PRECONDITION_FAILED.problem(), request);
 		}
 		ProblemDetail problem = (ex instanceof StaleVersion stale) ? stale.getBody()
 				: new StaleVersion("resource").getBody();
@@ -141,12 +138,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleConstraintViolation(DataIntegrityViolationException ex, WebRequest request) {
 		if (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
 				&& sql.getSQLState().startsWith("22")) {
-			return respond(ProblemTypes.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-					"A value contains characters or data the service cannot store."), request);
+			return respond(ProblemType.MALFORMED_REQUEST
+				.problem("A value contains characters or data the service cannot store."), request);
 		}
 		log.info("Constraint violation turned into 409: {}", ex.getMostSpecificCause().getClass().getSimpleName());
-		return respond(ProblemTypes.problem(HttpStatus.CONFLICT, "conflict", "Conflict",
-				"The request conflicts with the current state of the data."), request);
+		return respond(ProblemType.CONFLICT.problem(), request);
 	}
 
 	/**
@@ -158,8 +154,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class })
 	ResponseEntity<Object> handleNoConnection(Exception ex, WebRequest request) {
 		log.warn("Database unavailable on {}: {}", describe(request), ex.getMessage());
-		ProblemDetail problem = ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-				"Service unavailable", "The service is overloaded or its database is unreachable. Try again shortly.");
+		ProblemDetail problem = ProblemType.SERVICE_UNAVAILABLE.problem();
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "1");
 		return createResponseEntity(problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
@@ -168,13 +163,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AuthenticationException.class)
 	ResponseEntity<Object> handleAuthentication(AuthenticationException ex, WebRequest request) {
 		// No token at all: the authorization rules find no authentication (the chain
-		// keeps
-		// no anonymous token), method security finds an anonymous caller.
+		// keeps no anonymous token), method security finds an anonymous caller.
 		boolean tokenPresented = !(ex instanceof AuthenticationCredentialsNotFoundException
 				|| ex instanceof InsufficientAuthenticationException);
-		String detail = tokenPresented ? "The access token is invalid or has expired."
-				: "Authentication is required to access this resource.";
-		ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+		ProblemDetail problem = tokenPresented ? ProblemType.UNAUTHORIZED.problem()
+				: ProblemType.UNAUTHORIZED.problem("Authentication is required to access this resource.");
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.WWW_AUTHENTICATE,
 				tokenPresented ? "Bearer realm=\"api\", error=\"invalid_token\"" : "Bearer realm=\"api\"");
@@ -191,8 +184,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				|| SecurityContextHolder.getContext().getAuthentication() == null) {
 			return handleAuthentication(new InsufficientAuthenticationException("anonymous"), request);
 		}
-		return respond(ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-				"Your role does not have the permission this operation requires."), request);
+		return respond(ProblemType.FORBIDDEN.problem(), request);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -203,8 +195,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
 		String requestId = (servletRequest != null) ? RequestIds.of(servletRequest) : null;
 		log.error("Unexpected error on {} (requestId {})", describe(request), requestId, ex);
-		return respond(ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-				"An unexpected error occurred. Quote the request id when you report it."), request);
+		return respond(ProblemType.INTERNAL_ERROR.problem(), request);
 	}
 
 	/**
@@ -233,7 +224,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				problem.setProperty("traceId", traceId);
 			}
 			if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
-				problem.setType(ProblemTypes.uri(ProblemTypes.forStatus(statusCode.value())));
+				problem.setType(ProblemType.uriForStatus(statusCode.value()));
 			}
 			if (statusCode.value() == HttpStatus.UNAUTHORIZED.value()
 					&& !headers.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
@@ -245,8 +236,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private ResponseEntity<Object> validationFailed(List<FieldViolation> violations, HttpHeaders headers,
 			WebRequest request) {
-		ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed",
-				"Validation failed", "One or more fields are invalid.");
+		ProblemDetail problem = ProblemType.VALIDATION_FAILED.problem();
 		problem.setProperty("errors",
 				violations.stream()
 					.sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))

@@ -1,5 +1,10 @@
 package com.example.backend.web;
 
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.http.ETag;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -15,6 +20,8 @@ public final class ETags {
 
 	/** Versions start at 0 and only grow. */
 	private static final Long UNMATCHABLE = -1L;
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
 	private ETags() {
 	}
@@ -44,39 +51,51 @@ public final class ETags {
 		if (ifMatch == null) {
 			return bodyVersion;
 		}
+		List<ETag> tags = ETag.parse(ifMatch);
+		if (tags.size() == 1 && tags.get(0).isWildcard()) {
+			return bodyVersion;
+		}
 		Long fromHeader = null;
-		for (String tag : ifMatch.split(",")) {
-			String candidate = tag.trim();
-			if (candidate.equals("*")) {
-				return bodyVersion;
-			}
-			Long version = parse(candidate);
+		for (ETag tag : tags) {
+			Long version = tag.weak() ? null : version(tag.tag());
 			if (version == null || (fromHeader != null && !fromHeader.equals(version))) {
 				return UNMATCHABLE;
 			}
 			fromHeader = version;
 		}
-		if (fromHeader == null || (bodyVersion != null && !bodyVersion.equals(fromHeader))) {
+		if (fromHeader == null || !wholeHeader(ifMatch, tags)
+				|| (bodyVersion != null && !bodyVersion.equals(fromHeader))) {
 			return UNMATCHABLE;
 		}
 		return fromHeader;
 	}
 
-	private static Long parse(String tag) {
-		if (tag.length() < 3 || tag.length() > 21 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"') {
+	/**
+	 * ETag.parse stops at the first character that does not belong to an entity tag and
+	 * returns the tags before it, so the header counts only if it is nothing but those
+	 * tags (versions hold no spaces or commas, so the comparison can drop them all).
+	 */
+	private static boolean wholeHeader(String ifMatch, List<ETag> tags) {
+		String parsed = tags.stream().map(ETag::formattedTag).collect(Collectors.joining(","));
+		return parsed.equals(WHITESPACE.matcher(ifMatch).replaceAll(""));
+	}
+
+	/** The version a strong tag names: decimal digits that fit a long, else null. */
+	private static Long version(String tag) {
+		if (tag.isEmpty() || tag.length() > 19) {
 			return null;
 		}
-		String digits = tag.substring(1, tag.length() - 1);
-		for (int i = 0; i < digits.length(); i++) {
-			if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+		for (int i = 0; i < tag.length(); i++) {
+			if (tag.charAt(i) < '0' || tag.charAt(i) > '9') {
 				return null;
 			}
 		}
 		try {
-			return Long.parseLong(digits);
+			return Long.parseLong(tag);
 		}
 		catch (NumberFormatException ex) {
-			return null; // beyond Long.MAX_VALUE
+			// Nineteen digits beyond Long.MAX_VALUE.
+			return null;
 		}
 	}
 

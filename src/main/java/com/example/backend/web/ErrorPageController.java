@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.backend.contract.ProblemType;
 import com.example.backend.filters.RequestIds;
 
 /**
@@ -36,7 +37,7 @@ class ErrorPageController implements ErrorController {
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (request.getDispatcherType() != DispatcherType.ERROR || !(code instanceof Integer)) {
-			return respond(problem(HttpStatus.NOT_FOUND, "No resource at " + request.getRequestURI() + "."),
+			return respond(ProblemType.NOT_FOUND.problem("No resource at " + request.getRequestURI() + "."),
 					request.getRequestURI(), request);
 		}
 		Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -46,24 +47,16 @@ class ErrorPageController implements ErrorController {
 			log.warn("Database unavailable on {}: {}", path, failure.getMessage());
 			HttpHeaders retryAfter = new HttpHeaders();
 			retryAfter.set(HttpHeaders.RETRY_AFTER, "1");
-			return respond(
-					problem(HttpStatus.SERVICE_UNAVAILABLE,
-							"The service is overloaded or its database is unreachable. Try again shortly."),
-					path, request, retryAfter);
+			return respond(ProblemType.SERVICE_UNAVAILABLE.problem(), path, request, retryAfter);
 		}
 		if (status == null || status.is5xxServerError()) {
 			log.error("Unexpected error on {} (requestId {})", path, RequestIds.of(request), failure);
-			return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR,
-					"An unexpected error occurred. Quote the request id when you report it."), path, request);
+			return respond(ProblemType.INTERNAL_ERROR.problem(), path, request);
 		}
 		if (request.getAttribute(RequestBodyLimit.LIMIT_ATTRIBUTE) instanceof Long maxBytes) {
 			return respond(new RequestBodyLimit.RequestBodyTooLarge(maxBytes).getBody(), path, request);
 		}
-		return respond(problem(status, status.getReasonPhrase() + "."), path, request);
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String detail) {
-		return ProblemTypes.problem(status, ProblemTypes.forStatus(status.value()), status.getReasonPhrase(), detail);
+		return respond(ProblemType.forStatus(status, status.getReasonPhrase() + "."), path, request);
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, String path,

@@ -1,6 +1,6 @@
 package com.example.backend.web;
 
-import org.springframework.http.HttpStatus;
+import com.example.backend.contract.ProblemType;
 
 /**
  * 404 for a resource that does not exist, or that exists but the caller may not know of
@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 public final class NotFound extends ApiException {
 
 	public NotFound(String resource, long id) {
-		super(HttpStatus.NOT_FOUND, "not-found", "Not found", resource + " " + id + " was not found.");
+		super(ProblemType.NOT_FOUND, resource + " " + id + " was not found.");
 	}
 
 }

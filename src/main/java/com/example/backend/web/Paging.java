@@ -6,7 +6,8 @@ import java.util.TreeSet;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
+
+import com.example.backend.contract.ProblemType;
 
 /**
  * Guards the paging parameters. Only listed properties may be sorted on: sorting by an
@@ -52,8 +53,7 @@ public final class Paging {
 	static final class PageOutOfRange extends ApiException {
 
 		PageOutOfRange() {
-			super(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-					"page x size may not exceed " + MAX_OFFSET + ".");
+			super(ProblemType.MALFORMED_REQUEST, "page x size may not exceed " + MAX_OFFSET + ".");
 		}
 
 	}
@@ -61,7 +61,7 @@ public final class Paging {
 	static final class UnsupportedSortOption extends ApiException {
 
 		UnsupportedSortOption(String property) {
-			super(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", "Cannot sort by '" + property
+			super(ProblemType.MALFORMED_REQUEST, "Cannot sort by '" + property
 					+ "' ignoring case; a sort is a property and an optional direction, e.g. sort=createdAt,desc.");
 		}
 
@@ -70,7 +70,7 @@ public final class Paging {
 	static final class UnsupportedSortProperty extends ApiException {
 
 		UnsupportedSortProperty(String property, Set<String> sortable) {
-			super(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+			super(ProblemType.MALFORMED_REQUEST,
 					"Cannot sort by '" + property + "'; sortable properties are " + new TreeSet<>(sortable) + ".");
 		}
 

@@ -2,15 +2,23 @@ package com.example.backend.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
+import com.example.backend.contract.ProblemType;
 import com.example.backend.filters.RequestIds;
 
 /**
@@ -20,6 +28,12 @@ import com.example.backend.filters.RequestIds;
  * passes through untouched.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+	/**
+	 * Tomcat's valve lives outside the application context, so it has a mapper of its
+	 * own.
+	 */
+	private static final JsonMapper JSON = JsonMapper.shared();
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -32,26 +46,33 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
-		HttpStatus known = HttpStatus.resolve(status);
-		String title = (known != null) ? known.getReasonPhrase() : "Error";
 		String requestId = RequestIds.acceptOrCreate(response.getHeader(RequestIds.HEADER));
-		String type = ProblemTypes.forStatus(status);
-		String body = "{\"type\":\"" + ProblemTypes.PREFIX + type + "\",\"title\":\"" + title + "\",\"status\":"
-				+ status + ",\"detail\":\"The request could not be processed: " + title.toLowerCase()
-				+ ".\",\"requestId\":\"" + requestId + "\"}";
+		ProblemDetail problem = ProblemType.forStatus(HttpStatusCode.valueOf(status),
+				"The request could not be processed: " + reason(status) + ".");
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", problem.getType());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("requestId", requestId);
 		try {
-			response.setContentType("application/problem+json");
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			response.setHeader(RequestIds.HEADER, requestId);
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(body);
+				writer.write(JSON.writeValueAsString(body));
 				response.finishResponse();
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The connection is gone or the response committed: nothing left to say.
 		}
+	}
+
+	private static String reason(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		return (known != null) ? known.getReasonPhrase().toLowerCase(Locale.ROOT) : "error";
 	}
 
 }

@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
+
+import com.example.backend.contract.ProblemType;
 
 /**
  * Refuses a query string that is not well-formed percent-encoded UTF-8 with a 400 before
@@ -88,8 +89,7 @@ class QueryStringCheck implements HandlerInterceptor {
 	static final class MalformedQuery extends ApiException {
 
 		MalformedQuery() {
-			super(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-					"The query string is not valid percent-encoded UTF-8.");
+			super(ProblemType.MALFORMED_REQUEST, "The query string is not valid percent-encoded UTF-8.");
 		}
 
 	}

@@ -20,6 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
+import com.example.backend.contract.ProblemType;
+
 /**
  * Refuses a request body larger than {@code app.request-body.max-size} with 413 before it
  * is read into memory, whatever the endpoint or content type. Without it one anonymous
@@ -67,7 +69,7 @@ public final class RequestBodyLimit implements Filter {
 	public static final class RequestBodyTooLarge extends ApiException {
 
 		RequestBodyTooLarge(long maxBytes) {
-			super(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+			super(ProblemType.PAYLOAD_TOO_LARGE,
 					"The request body is larger than the " + maxBytes + " bytes this service accepts.");
 		}
 

@@ -6,6 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import com.example.backend.contract.ApiHeaders;
+import com.example.backend.contract.ProblemType;
+
 /**
  * What an operation answers beyond the conventions that every operation shares. The
  * OpenAPI document adds the shared answers itself (400 for operations with input, 401,
@@ -25,10 +28,9 @@ public @interface Responds {
 	String[] headers() default {};
 
 	/**
-	 * Problem types ({@code urn:problem-type:<name>}) particular to this operation, e.g.
-	 * {@code "email-taken"}.
+	 * Problem types particular to this operation, e.g. {@link ProblemType#EMAIL_TAKEN}.
 	 */
-	String[] problems() default {};
+	ProblemType[] problems() default {};
 
 	/** Response header names used in {@link #headers()}. */
 	final class Header {
@@ -37,7 +39,7 @@ public @interface Responds {
 
 		public static final String ETAG = "ETag";
 
-		public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+		public static final String IDEMPOTENT_REPLAYED = ApiHeaders.IDEMPOTENT_REPLAYED;
 
 		private Header() {
 		}

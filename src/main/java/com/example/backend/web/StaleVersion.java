@@ -1,6 +1,6 @@
 package com.example.backend.web;
 
-import org.springframework.http.HttpStatus;
+import com.example.backend.contract.ProblemType;
 
 /**
  * The version a change was based on is not the current one: someone changed the resource
@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public final class StaleVersion extends ApiException {
 
 	public StaleVersion(String resource) {
-		super(HttpStatus.CONFLICT, "stale-version", "Stale version",
+		super(ProblemType.STALE_VERSION,
 				"The " + resource + " was changed by someone else; reload it and apply your change again.");
 	}
 

@@ -78,9 +78,8 @@ class PermissionMatrixIT extends IntegrationTest {
 					rule("PUT /posts/{id} other's", 401, 403, 200, 200,
 							(api, auth) -> api.put("/api/v1/posts/" + post("PUBLISHED"),
 									Map.of("title", "t", "body", "b", "status", "PUBLISHED", "version", 0), auth)),
-					// Moderation is of published posts: another author's draft is theirs
-					// alone to
-					// edit or publish (users do not even see it).
+					// Moderation is of published posts: another author's draft is
+					// theirs alone to edit or publish (users do not even see it).
 					rule("PUT /posts/{id} other's draft", 401, 404, 403, 403,
 							(api, auth) -> api.put("/api/v1/posts/" + post("DRAFT"),
 									Map.of("title", "t", "body", "b", "status", "PUBLISHED", "version", 0), auth)),

@@ -133,8 +133,8 @@ class AccessTokenAttacksIT extends IntegrationTest {
 	@Test
 	void otherAlgorithmWithTheServerKeyIsUnauthorized() {
 		Session user = this.api.newUser();
-		// The test key has 48 bytes, enough for HS384: the signature is genuine, only the
-		// algorithm differs.
+		// The test key has 48 bytes, enough for HS384: the
+		// signature is genuine, only the algorithm differs.
 		String hs384 = Jwts.builder()
 			.issuer("reference-backend")
 			.subject(Long.toString(user.id()))

@@ -197,8 +197,8 @@ class AuthFlowIT extends IntegrationTest {
 		String rotated = refresh(user.refreshToken()).json().get("refreshToken").asString();
 
 		refresh(user.refreshToken()).assertProblem(401, "invalid-refresh-token");
-		// The legitimate successor is gone too: the thief and the owner both have to log
-		// in again.
+		// The legitimate successor is gone too: the
+		// thief and the owner both have to log in again.
 		refresh(rotated).assertProblem(401, "invalid-refresh-token");
 	}
 

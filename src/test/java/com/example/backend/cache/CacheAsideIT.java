@@ -1,13 +1,21 @@
 package com.example.backend.cache;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
@@ -25,6 +33,7 @@ import com.example.backend.support.Fixtures;
 import com.example.backend.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The cache-aside rules, against the real Redis the whole suite uses: one database load
@@ -32,6 +41,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * left behind by a reader racing a writer, and reads that touch no database on a hit.
  */
 class CacheAsideIT extends IntegrationTest {
+
+	private static final int READERS = 100;
+
+	/** Ample for every reader to arrive, even on a busy machine. */
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	@Autowired
+	private DataSource dataSource;
 
 	@Autowired
 	private Caches caches;
@@ -45,18 +62,31 @@ class CacheAsideIT extends IntegrationTest {
 	@Autowired
 	private EntityManagerFactory entityManagerFactory;
 
+	/**
+	 * The loader is held (its select waits for a lock on the posts table) until every
+	 * reader has missed, so that all of them meet the one load in flight, however slowly
+	 * the machine schedules them.
+	 */
 	@Test
 	void hundredConcurrentReadersOfAColdPostCauseOneDatabaseLoad() throws Exception {
 		Session author = this.api.newUser();
 		long postId = new Fixtures(this.api, admin()).post(author, "PUBLISHED").get("id").asLong();
 		double postLoads = loads("post");
+		double postMisses = misses("post");
 		double userLoads = loads("user");
 		Statistics statistics = statistics();
 		statistics.clear();
 
-		List<Integer> statuses = Concurrently.run(100, (i) -> () -> this.api.get("/api/v1/posts/" + postId).status());
+		List<Integer> statuses;
+		try (Connection lock = lockTable("posts")) {
+			CompletableFuture<List<Integer>> readers = CompletableFuture.supplyAsync(
+					() -> concurrently(READERS, (i) -> () -> this.api.get("/api/v1/posts/" + postId).status()));
+			await().atMost(WAIT).until(() -> misses("post") - postMisses, (missed) -> missed >= READERS);
+			lock.rollback();
+			statuses = readers.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+		}
 
-		assertThat(statuses).containsOnly(200);
+		assertThat(statuses).hasSize(READERS).containsOnly(200);
 		assertThat(loads("post") - postLoads).isEqualTo(1);
 		// The author's name comes through the user cache: loaded once at most (logging in
 		// may have cached it already).
@@ -66,18 +96,20 @@ class CacheAsideIT extends IntegrationTest {
 		assertThat(statistics.getPrepareStatementCount()).isEqualTo(1 + (long) authorLoads);
 	}
 
+	/** The loader returns only once every reader has missed and is waiting for it. */
 	@Test
 	void concurrentReadersWaitForTheOneLoaderOfAKey() throws Exception {
 		CacheAside<String> cache = this.caches.define("it-stampede", 1, String.class);
+		double missesBefore = misses("it-stampede");
 		AtomicInteger loads = new AtomicInteger();
 
-		List<Optional<String>> values = Concurrently.run(100, (i) -> () -> cache.get("cold", () -> {
+		List<Optional<String>> values = Concurrently.run(READERS, (i) -> () -> cache.get("cold", () -> {
 			loads.incrementAndGet();
-			sleep(200);
+			await().atMost(WAIT).until(() -> misses("it-stampede") - missesBefore, (missed) -> missed >= READERS);
 			return Optional.of("loaded");
 		}));
 
-		assertThat(values).containsOnly(Optional.of("loaded"));
+		assertThat(values).hasSize(READERS).containsOnly(Optional.of("loaded"));
 		assertThat(loads).hasValue(1);
 	}
 
@@ -141,7 +173,7 @@ class CacheAsideIT extends IntegrationTest {
 		CompletableFuture<Optional<String>> reader = CompletableFuture.supplyAsync(() -> cache.get("key", () -> {
 			String loaded = database.get();
 			readerHasLoaded.countDown();
-			await(writerHasCommitted);
+			waitFor(writerHasCommitted);
 			return Optional.of(loaded);
 		}));
 		assertThat(readerHasLoaded.await(10, TimeUnit.SECONDS)).isTrue();
@@ -151,8 +183,8 @@ class CacheAsideIT extends IntegrationTest {
 		});
 		writerHasCommitted.countDown();
 
-		// The reader's own request overlapped the write, so it may answer with the old
-		// value...
+		// The reader's own request overlapped the
+		// write, so it may answer with the old value...
 		assertThat(reader.get(10, TimeUnit.SECONDS)).contains("old");
 		// ... but it left nothing stale behind.
 		assertThat(cache.get("key", () -> Optional.of(database.get()))).contains("new");
@@ -245,16 +277,37 @@ class CacheAsideIT extends IntegrationTest {
 		return this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
 	}
 
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
+	private double misses(String cache) {
+		return this.meters.get("cache.gets").tag("cache", cache).tag("result", "miss").counter().count();
+	}
+
+	/**
+	 * A transaction on a connection of its own that holds an exclusive lock on the table:
+	 * every statement that reads it waits until the transaction ends.
+	 */
+	private Connection lockTable(String table) throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		try (Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(false);
+			statement.execute("lock table " + table + " in access exclusive mode");
+			return connection;
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (SQLException ex) {
+			connection.close();
+			throw ex;
 		}
 	}
 
-	private static void await(CountDownLatch latch) {
+	private static <T> List<T> concurrently(int count, IntFunction<Callable<T>> calls) {
+		try {
+			return Concurrently.run(count, calls);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void waitFor(CountDownLatch latch) {
 		try {
 			latch.await(10, TimeUnit.SECONDS);
 		}

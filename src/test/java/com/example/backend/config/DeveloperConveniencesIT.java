@@ -42,7 +42,7 @@ class DeveloperConveniencesIT extends IntegrationTest {
 			assertThat(rejected.header("Access-Control-Allow-Origin")).isNull();
 		}
 		// The access log is written by an asynchronous appender: wait for the lines.
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(output)
 				.containsPattern("requestId=cors-simple-1 rejectedOrigin=http://127\\.0\\.0\\.1:5173")
 				.containsPattern("requestId=cors-preflight-1 rejectedOrigin=http://127\\.0\\.0\\.1:5173"));

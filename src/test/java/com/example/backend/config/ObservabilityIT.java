@@ -1,6 +1,7 @@
 package com.example.backend.config;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import com.example.backend.support.Api.Session;
 import com.example.backend.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What an operator relies on when something goes wrong: the trace id in problem+json, and
@@ -57,8 +59,7 @@ class ObservabilityIT extends IntegrationTest {
 		this.appender.start();
 		root().addAppender(this.appender);
 		// The access log has an appender of its own (asynchronous, see
-		// logback-spring.xml)
-		// and does not pass its lines on to the root logger.
+		// logback-spring.xml) and does not pass its lines on to the root logger.
 		accessLog().addAppender(this.appender);
 	}
 
@@ -79,7 +80,7 @@ class ObservabilityIT extends IntegrationTest {
 	}
 
 	@Test
-	void logLinesNameTheRequestTheUserAndTheTrace() throws InterruptedException {
+	void logLinesNameTheRequestTheUserAndTheTrace() {
 		Session user = this.api.newUser();
 		String requestId = "observability-" + System.nanoTime();
 
@@ -101,19 +102,13 @@ class ObservabilityIT extends IntegrationTest {
 		assertThat(this.context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
 	}
 
-	private ILoggingEvent awaitEvent(Predicate<ILoggingEvent> wanted) throws InterruptedException {
+	private ILoggingEvent awaitEvent(Predicate<ILoggingEvent> wanted) {
 		// The access line is written after the response has been sent.
-		for (int attempt = 0; attempt < 50; attempt++) {
-			Optional<ILoggingEvent> found;
+		return await().atMost(Duration.ofSeconds(20)).alias("the wanted log line").until(() -> {
 			synchronized (this.appender) {
-				found = this.events.stream().filter(wanted).findFirst();
+				return this.events.stream().filter(wanted).findFirst();
 			}
-			if (found.isPresent()) {
-				return found.get();
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("no such log line; captured: " + this.events.size());
+		}, Optional::isPresent).get();
 	}
 
 	private static Logger root() {

@@ -19,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.example.backend.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One request can be followed through the application and its database calls: the spans
@@ -34,7 +35,7 @@ class TracingIT extends IntegrationTest {
 	private RecordingExporter exported;
 
 	@Test
-	void aRequestsSpansIncludeItsSqlUnderTheTraceIdOfTheResponse() throws InterruptedException {
+	void aRequestsSpansIncludeItsSqlUnderTheTraceIdOfTheResponse() {
 		String traceId = this.api.get("/api/v1/posts/999999999").json().get("traceId").asString();
 
 		List<SpanData> spans = this.exported.awaitTrace(traceId, Duration.ofSeconds(15));
@@ -69,16 +70,14 @@ class TracingIT extends IntegrationTest {
 			return CompletableResultCode.ofSuccess();
 		}
 
-		List<SpanData> awaitTrace(String traceId, Duration timeout) throws InterruptedException {
-			long deadline = System.nanoTime() + timeout.toNanos();
-			while (System.nanoTime() < deadline) {
-				List<SpanData> trace = this.spans.stream().filter((span) -> span.getTraceId().equals(traceId)).toList();
-				if (trace.stream().anyMatch((span) -> span.getParentSpanContext().isValid() == false)) {
-					return trace;
-				}
-				Thread.sleep(100);
-			}
-			throw new AssertionError("no complete trace " + traceId + " among " + this.spans.size() + " spans");
+		/**
+		 * The trace's spans once its root span (the one without a parent) is exported.
+		 */
+		List<SpanData> awaitTrace(String traceId, Duration timeout) {
+			return await().atMost(timeout)
+				.alias("a complete trace " + traceId)
+				.until(() -> this.spans.stream().filter((span) -> span.getTraceId().equals(traceId)).toList(),
+						(trace) -> trace.stream().anyMatch((span) -> !span.getParentSpanContext().isValid()));
 		}
 
 		@Override

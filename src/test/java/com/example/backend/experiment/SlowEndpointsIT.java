@@ -1,5 +1,6 @@
 package com.example.backend.experiment;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import com.example.backend.support.Api.Response;
 import com.example.backend.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The experiment endpoints behind the load tests' Little's-law checks. What they cost in
@@ -44,7 +46,7 @@ class SlowEndpointsIT extends IntegrationTest {
 		CompletableFuture<Response> slow = CompletableFuture
 			.supplyAsync(() -> this.api.get("/api/v1/experiment/slow-query?ms=1500"));
 
-		assertThat(awaitSleepingBackend()).as("a backend running pg_sleep while the request is in flight").isTrue();
+		awaitSleepingBackend();
 		Response response = slow.join();
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json().get("heldConnection").asBoolean()).isTrue();
@@ -55,24 +57,14 @@ class SlowEndpointsIT extends IntegrationTest {
 		assertThat(this.api.get("/api/v1/users/me").status()).isEqualTo(401);
 	}
 
-	private boolean awaitSleepingBackend() {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			long sleeping = this.jdbc.sql(
+	private void awaitSleepingBackend() {
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
+			.alias("a backend running pg_sleep while the request is in flight")
+			.until(() -> this.jdbc.sql(
 					"select count(*) from pg_stat_activity where state = 'active' and query like 'select 1 from pg_sleep%'")
 				.query(Long.class)
-				.single();
-			if (sleeping > 0) {
-				return true;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		}
-		return false;
+				.single(), (sleeping) -> sleeping > 0);
 	}
 
 }

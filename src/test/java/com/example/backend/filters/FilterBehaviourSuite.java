@@ -45,7 +45,7 @@ abstract class FilterBehaviourSuite extends IntegrationTest {
 
 	private static final String TIMING = "[0-9]+\\.[0-9]{3}";
 
-	private static final Duration LOG_WAIT = Duration.ofSeconds(5);
+	private static final Duration LOG_WAIT = Duration.ofSeconds(30);
 
 	@Autowired
 	private MeterRegistry registry;

@@ -74,9 +74,8 @@ class FuzzIT extends IntegrationTest {
 				operations++;
 				String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
 				String template = path.getKey();
-				// Changes to existing resources go out as an ordinary user: a naughty id
-				// such
-				// as "1" must not delete or rewrite another test's data.
+				// Changes to existing resources go out as an ordinary user: a naughty
+				// id such as "1" must not delete or rewrite another test's data.
 				boolean safe = method.equals("GET") || !template.contains("{");
 				Session caller = safe ? admin : user;
 				requests += fuzz(method, template, operation.getValue(), openApi, caller, strings);

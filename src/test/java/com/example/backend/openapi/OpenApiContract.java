@@ -75,6 +75,10 @@ final class OpenApiContract {
 		String describe = method + " " + template + " " + status;
 		JsonNode documented = operation.at("/responses/" + status);
 		assertThat(documented.isMissingNode()).as("%s is documented (answer: %s)", describe, response.body()).isFalse();
+		// A shared answer lives in components: its schema is found where the reference
+		// points.
+		String responsePointer = documented.has("$ref") ? documented.get("$ref").asString().substring(1)
+				: operationPointer + "/responses/" + status;
 		documented = resolve(documented);
 
 		documented.path("headers").properties().forEach(entry -> checkHeader(describe, response, entry));
@@ -89,8 +93,7 @@ final class OpenApiContract {
 			assertThat(contentType).as("%s Content-Type", describe).isNotNull();
 			String mediaType = contentType.split(";")[0].trim();
 			assertThat(content.has(mediaType)).as("%s documents %s", describe, mediaType).isTrue();
-			String schemaPointer = operationPointer + "/responses/" + status + "/content/" + escape(mediaType)
-					+ "/schema";
+			String schemaPointer = responsePointer + "/content/" + escape(mediaType) + "/schema";
 			assertValid(describe, schemaPointer, json.readTree(body));
 			if (mediaType.equals("application/problem+json")) {
 				String type = json.readTree(body).path("type").asString().replace("urn:problem-type:", "");

@@ -217,9 +217,9 @@ class OrdersIT extends IntegrationTest {
 				orderBody(Map.of(product, 1)), customers.get(i % customers.size()).auth()));
 
 		assertThat(responses).filteredOn(response -> response.status() == 201).hasSize(10);
-		// The rest find the stock gone (409); on a saturated machine a few may instead
-		// wait longer than the pool allows and be told to retry (503), which oversells
-		// nothing either.
+		// The rest find the stock gone (409); on a saturated machine
+		// a few may instead wait longer than the pool allows and be
+		// told to retry (503), which oversells nothing either.
 		assertThat(responses).filteredOn(response -> response.status() != 201)
 			.extracting(Response::status)
 			.hasSize(40)

@@ -51,8 +51,8 @@ class StatementCountIT extends IntegrationTest {
 		createClient();
 		this.admin = admin();
 		Fixtures fixtures = new Fixtures(this.api, this.admin);
-		// Many authors, so that a page of posts really needs many display names; one of
-		// them prolific.
+		// Many authors, so that a page of posts really
+		// needs many display names; one of them prolific.
 		for (int author = 0; author < 11; author++) {
 			Session writer = this.api.newUser();
 			if (author == 0) {

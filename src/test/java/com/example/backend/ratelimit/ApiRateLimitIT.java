@@ -1,11 +1,9 @@
 package com.example.backend.ratelimit;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,20 +23,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The per-client API limit, in a context of its own with a small capacity: per user when
  * authenticated, per address otherwise, with limit headers, 429 + Retry-After, and one
  * budget across instances (a second instance shares the Redis buckets). The test client
- * stands in for a trusted proxy (127.0.0.1), so that clients behind it can be told apart.
+ * stands in for a trusted proxy (127.0.0.1), so that clients behind it can be told apart:
+ * each test sends from addresses of its own, so that no test spends another's budget,
+ * whatever the order.
  */
 @TestPropertySource(properties = { "app.rate-limit.api.capacity=" + ApiRateLimitIT.CAPACITY,
-		"app.rate-limit.api.window=1h", "app.trusted-proxies=127.0.0.1/32" })
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+		"app.rate-limit.api.window=" + ApiRateLimitIT.WINDOW, "app.trusted-proxies=127.0.0.1/32" })
 class ApiRateLimitIT extends IntegrationTest {
 
 	static final int CAPACITY = 30;
 
+	/** Long enough that no token comes back while a test runs (one each 48 minutes). */
+	static final String WINDOW = "1d";
+
+	/** Documentation addresses (RFC 5737), a fresh one for each client of each test. */
+	private static final AtomicInteger lastAddress = new AtomicInteger();
+
 	@Test
-	@Order(1)
 	void eachUserHasABudgetOfTheirOwnAcrossInstances() {
-		Session alice = this.api.newUser();
-		Session bob = this.api.newUser();
+		Api client = this.api.forwardedFor(newAddress());
+		Session alice = client.newUser();
+		Session bob = client.newUser();
 		try (ConfigurableApplicationContext second = secondInstance()) {
 			Api secondApi = new Api(second.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 			Response first = this.api.get("/api/v1/users/me", alice.auth());
@@ -65,29 +70,42 @@ class ApiRateLimitIT extends IntegrationTest {
 	}
 
 	@Test
-	@Order(2)
 	void anonymousClientsAreLimitedPerAddress() {
-		// Runs last: the budget of 127.0.0.1 is shared with the registrations and logins
-		// of the other test, so spend what is left of it.
-		Response response = this.api.get("/api/v1/ping");
-		int requests = 0;
-		while (response.status() == 200 && requests++ < CAPACITY) {
-			assertThat(Long.parseLong(response.header("X-RateLimit-Remaining"))).isLessThan(CAPACITY);
-			response = this.api.get("/api/v1/ping");
+		Api client = this.api.forwardedFor(newAddress());
+		for (int spent = 1; spent <= CAPACITY; spent++) {
+			Response response = client.get("/api/v1/ping");
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(CAPACITY - spent));
 		}
-		response.assertProblem(429, "too-many-requests");
-		assertThat(Long.parseLong(response.header("Retry-After"))).isPositive();
+
+		Response refused = client.get("/api/v1/ping");
+
+		refused.assertProblem(429, "too-many-requests");
+		assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+		// Another address is not affected.
+		assertThat(this.api.forwardedFor(newAddress()).get("/api/v1/ping").status()).isEqualTo(200);
 	}
 
 	@Test
-	@Order(3)
 	void clientsBehindATrustedProxyHaveBudgetsOfTheirOwn() {
-		// The proxy's own budget is spent (previous test); the clients it forwards are
-		// not.
-		this.api.get("/api/v1/ping").assertProblem(429, "too-many-requests");
-		Response forwarded = this.api.get("/api/v1/ping", "X-Forwarded-For", "203.0.113.7");
+		// The proxy's own requests (no X-Forwarded-For)
+		// spend its budget; only this test sends any.
+		Response proxy = this.api.get("/api/v1/ping");
+		for (int requests = 1; proxy.status() == 200 && requests <= CAPACITY; requests++) {
+			proxy = this.api.get("/api/v1/ping");
+		}
+		proxy.assertProblem(429, "too-many-requests");
+
+		Response forwarded = this.api.forwardedFor(newAddress()).get("/api/v1/ping");
+
 		assertThat(forwarded.status()).isEqualTo(200);
 		assertThat(forwarded.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(CAPACITY - 1));
+	}
+
+	private static String newAddress() {
+		int n = lastAddress.incrementAndGet();
+		assertThat(n).as("addresses left in 198.51.100.0/24").isLessThan(255);
+		return "198.51.100." + n;
 	}
 
 	private static ConfigurableApplicationContext secondInstance() {
@@ -99,7 +117,7 @@ class ApiRateLimitIT extends IntegrationTest {
 				"--spring.datasource.password=" + postgres.password(), "--spring.data.redis.host=" + redis.host(),
 				"--spring.data.redis.port=" + redis.port(), "--app.redis.key-prefix=" + redis.keyPrefix(),
 				"--app.jwt.secret=" + JWT_SECRET, "--app.rate-limit.api.capacity=" + CAPACITY,
-				"--app.rate-limit.api.window=1h", "--spring.flyway.enabled=false");
+				"--app.rate-limit.api.window=" + WINDOW, "--spring.flyway.enabled=false");
 	}
 
 }

@@ -31,8 +31,23 @@ public final class Api {
 
 	private final String base;
 
+	private final String[] defaultHeaders;
+
 	public Api(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, new String[0]);
+	}
+
+	private Api(String base, String[] defaultHeaders) {
+		this.base = base;
+		this.defaultHeaders = defaultHeaders;
+	}
+
+	/**
+	 * A client that sends {@code X-Forwarded-For: address} with every request: behind a
+	 * trusted proxy, a client of its own (its own address-based rate limits).
+	 */
+	public Api forwardedFor(String address) {
+		return new Api(this.base, new String[] { "X-Forwarded-For", address });
 	}
 
 	public Response get(String path, String... headers) {
@@ -63,6 +78,9 @@ public final class Api {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path));
 		if (body != null) {
 			request.header("Content-Type", "application/json");
+		}
+		for (int i = 0; i < this.defaultHeaders.length; i += 2) {
+			request.setHeader(this.defaultHeaders[i], this.defaultHeaders[i + 1]);
 		}
 		for (int i = 0; i < headers.length; i += 2) {
 			request.setHeader(headers[i], headers[i + 1]);

@@ -21,8 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
 				// ... and thousands of requests (ApiRateLimitIT tests the limit).
 				"app.rate-limit.api.capacity=1000000",
 				// Exact counts of cache hits and loads: short Redis timeouts
-				// would fail open on a busy machine (RedisOutageIT tests them).
-				"spring.data.redis.timeout=2s", "app.cache.load-wait=10s",
+				// would fail open on a busy machine (RedisOutageIT tests them),
+				// and a reader that stops waiting for the one loader of a key
+				// loads it again (CacheAsideIT holds its loaders until all
+				// readers are waiting, for as long as a busy machine takes).
+				"spring.data.redis.timeout=2s", "app.cache.load-wait=2m",
 				"app.auth.login-throttle.per-client.max-attempts=1000000",
 				// ... and place many unpaid orders (OrderLimitsIT tests the cap).
 				"app.orders.max-pending-per-user=1000000", "app.auth.login-throttle.global.max-attempts=1000000",

@@ -51,8 +51,8 @@ public final class RawHttp {
 				out.flush();
 			}
 			catch (IOException ex) {
-				// The server answered (and closed) before reading the whole body: read
-				// that.
+				// The server answered (and closed) before
+				// reading the whole body: read that.
 			}
 			return Response.parse(readAll(socket.getInputStream()));
 		}
@@ -151,8 +151,8 @@ public final class RawHttp {
 				out.flush();
 			}
 			catch (IOException ex) {
-				// The server answered (and closed) before reading the whole body: read
-				// that.
+				// The server answered (and closed) before
+				// reading the whole body: read that.
 			}
 			return Response.parse(readAll(socket.getInputStream()));
 		}

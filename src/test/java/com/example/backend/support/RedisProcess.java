@@ -4,7 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A private {@code redis-server} that a test starts, kills, pauses and restarts, to play
@@ -49,19 +50,16 @@ public final class RedisProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot start " + binary + " (set TEST_REDIS_SERVER)", ex);
 		}
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (true) {
-			try {
-				TestRedis.requirePong("127.0.0.1", this.port);
-				return;
-			}
-			catch (IllegalStateException notYet) {
-				if (Instant.now().isAfter(deadline) || !this.process.isAlive()) {
-					throw new IllegalStateException("redis-server did not start on port " + this.port, notYet);
+		Process started = this.process;
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(50))
+			.alias("redis-server answering on port " + this.port)
+			.until(() -> {
+				if (!started.isAlive()) {
+					throw new IllegalStateException("redis-server exited before answering on port " + this.port);
 				}
-				sleep(50);
-			}
-		}
+				return answers(this.port);
+			});
 	}
 
 	/** SIGKILL: connections drop, data is gone. */
@@ -113,12 +111,13 @@ public final class RedisProcess implements AutoCloseable {
 		}
 	}
 
-	private static void sleep(long millis) {
+	private static boolean answers(int port) {
 		try {
-			Thread.sleep(millis);
+			TestRedis.requirePong("127.0.0.1", port);
+			return true;
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (IllegalStateException notYet) {
+			return false;
 		}
 	}
 

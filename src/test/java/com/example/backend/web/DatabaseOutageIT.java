@@ -1,6 +1,7 @@
 package com.example.backend.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,7 @@ import com.example.backend.support.IntegrationTest;
 import com.example.backend.support.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The database goes away (a proxy in front of it is cut): every kind of request, the
@@ -30,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "app.dev-database.enabled=false", "app.jwt.secret=" + IntegrationTest.JWT_SECRET,
-				// Fail fast while the database is away; the default waits 3 s per
-				// request.
+				// Fail fast while the database is away;
+				// the default waits 3 s per request.
 				"spring.datasource.hikari.connection-timeout=500", "spring.datasource.hikari.validation-timeout=250",
 				// The database path itself: with the cache on, what it holds (this user's
 				// token subject and profile) keeps being served during the outage.
@@ -83,15 +85,10 @@ class DatabaseOutageIT {
 	 * The pool reconnects on its own; on a busy machine the first new connection can take
 	 * longer than the short test timeout, and meanwhile 503 is the right answer.
 	 */
-	private static int statusOnceTheDatabaseIsBack(Api api, Session user) throws InterruptedException {
-		int status = 0;
-		for (int attempt = 0; attempt < 60 && status != 200; attempt++) {
-			status = api.get("/api/v1/users/me", user.auth()).status();
-			if (status == 503) {
-				Thread.sleep(500);
-			}
-		}
-		return status;
+	private static int statusOnceTheDatabaseIsBack(Api api, Session user) {
+		return await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> api.get("/api/v1/users/me", user.auth()).status(), (status) -> status != 503);
 	}
 
 	private static void assertUnavailable(Response response) {

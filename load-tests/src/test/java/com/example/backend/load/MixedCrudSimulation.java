@@ -45,8 +45,8 @@ public class MixedCrudSimulation extends Simulation {
 		.queryParam("size", 20)
 		.check(status().is(200), jsonPath("$.content[*].id").findRandom().optional().saveAs("postId")));
 
-	// Someone else may have deleted the post since it was listed: 404 is a correct
-	// answer.
+	// Someone else may have deleted the post since
+	// it was listed: 404 is a correct answer.
 	private final ChainBuilder readPost = doIfOrElse(session -> session.contains("postId"))
 		.then(exec(http("get post").get("/api/v1/posts/#{postId}").check(status().in(200, 404))))
 		.orElse(this.listPosts);

@@ -34,8 +34,7 @@ class LowLevelFilters {
 	FilterRegistrationBean<TimingFilter> timingFilter(RequestTelemetry telemetry) {
 		FilterRegistrationBean<TimingFilter> registration = new FilterRegistrationBean<>(new TimingFilter(telemetry));
 		registration.setOrder(FilterOrder.TIMING);
-		// An asynchronous request ends in its async dispatch: that is where it is timed
-		// and logged.
+		// An async request ends in its async dispatch, where it is timed and logged.
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
 		return registration;
 	}

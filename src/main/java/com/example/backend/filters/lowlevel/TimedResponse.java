@@ -81,9 +81,8 @@ public final class TimedResponse extends HttpServletResponseWrapper {
 		super.sendError(status);
 	}
 
-	// HttpServletResponseWrapper passes each sendRedirect overload straight to the
-	// wrapped
-	// response, so each one needs the stamp.
+	// HttpServletResponseWrapper passes each sendRedirect overload
+	// straight to the wrapped response, so each one needs the stamp.
 	@Override
 	public void sendRedirect(String location, int status, boolean clearBuffer) throws IOException {
 		stamp();

@@ -1,4 +1,4 @@
-package com.example.backend.config;
+package com.example.backend.openapi;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,23 +15,16 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 /**
  * Gives every string a maximum length, every integer a range and a format and every array
  * a maximum size (OWASP API4, "unrestricted resource consumption"), so that clients and
- * gateways can validate before sending. Request limits come from the Bean Validation
- * annotations already (springdoc reads {@code @Size}, {@code @Max}); what is left is
- * filled in here: the lengths the database columns allow for the same names, and the
- * natural ranges of ids, versions and counts.
+ * gateways can validate before sending. The facts live on the types: Bean Validation on
+ * requests ({@code @Size}, {@code @Max}, which springdoc reads) and {@code @Schema} on
+ * responses (the lengths of the database columns). What no type states gets a general
+ * bound here: strings of free text, the natural ranges of ids, versions and counts, and
+ * array sizes.
  */
 final class SchemaBounds {
 
-	/**
-	 * Column sizes of the schema (db/migration), by the property names that carry them.
-	 */
-	private static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(Map.entry("title", 200),
-			Map.entry("body", 20_000), Map.entry("email", 254), Map.entry("displayName", 100), Map.entry("sku", 64),
-			Map.entry("name", 200), Map.entry("productName", 200), Map.entry("accessToken", 4096),
-			Map.entry("refreshToken", 128), Map.entry("tokenType", 16), Map.entry("password", 128),
-			Map.entry("currentPassword", 128), Map.entry("price", 16), Map.entry("q", 254),
-			Map.entry("Idempotency-Key", 64), Map.entry("If-Match", 200), Map.entry("If-None-Match", 200),
-			Map.entry("sort", 100));
+	/** Strings the types leave unbounded: free text of no particular column. */
+	private static final int DEFAULT_MAX_LENGTH = 1000;
 
 	private static final BigDecimal INT32_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
@@ -75,13 +68,12 @@ final class SchemaBounds {
 			return;
 		}
 		String type = type(schema);
-		// JSON Schema patterns are ECMA-262 regular expressions: Java's \p{ASCII} is not
-		// one.
+		// JSON Schema patterns are ECMA-262 regular expressions, which lack \p{ASCII}.
 		if (schema.getPattern() != null && schema.getPattern().contains("\\p{ASCII}")) {
 			schema.setPattern(schema.getPattern().replace("\\p{ASCII}", "[\\x00-\\x7F]"));
 		}
 		if ("string".equals(type) && schema.getMaxLength() == null && schema.getEnum() == null) {
-			schema.setMaxLength(maxLength(name, schema.getFormat()));
+			schema.setMaxLength(maxLength(schema.getFormat()));
 		}
 		if ("integer".equals(type)) {
 			if (schema.getFormat() == null) {
@@ -109,15 +101,14 @@ final class SchemaBounds {
 		}
 	}
 
-	private static int maxLength(String name, String format) {
+	private static int maxLength(String format) {
 		if ("date-time".equals(format)) {
 			return 40;
 		}
 		if (format != null && format.startsWith("uri")) {
 			return 2000;
 		}
-		Integer known = (name != null) ? MAX_LENGTH.get(name) : null;
-		return (known != null) ? known : 1000;
+		return DEFAULT_MAX_LENGTH;
 	}
 
 	private static String type(Schema<?> schema) {

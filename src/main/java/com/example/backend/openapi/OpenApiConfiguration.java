@@ -1,4 +1,4 @@
-package com.example.backend.config;
+package com.example.backend.openapi;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -28,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+
+import com.example.backend.contract.ApiHeaders;
+import com.example.backend.contract.ProblemType;
 
 /**
  * The OpenAPI 3.1 document at {@code /v3/api-docs}: bearer scheme, every operation's real
@@ -38,7 +43,8 @@ import org.springframework.core.io.ClassPathResource;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-	static final String REQUEST_ID = "X-Request-Id";
+	/** The request id that the examples show, in headers and problems alike. */
+	static final String EXAMPLE_REQUEST_ID = "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10";
 
 	private static final String BEARER = "bearer";
 
@@ -61,20 +67,6 @@ class OpenApiConfiguration {
 			tokens issued before stop working at once.
 			""";
 
-	/**
-	 * Response schemas whose properties may be null (everything else in a response is
-	 * always present and never null): an order outlives its user and its products.
-	 */
-	private static final Map<String, List<String>> NULLABLE = Map.of("OrderResponse", List.of("userId"), "Item",
-			List.of("productId"));
-
-	/**
-	 * Money goes out as a string with two decimals ({@code @JsonFormat(shape = STRING)},
-	 * which springdoc does not see).
-	 */
-	private static final Map<String, List<String>> MONEY = Map.of("OrderResponse", List.of("total"), "Item",
-			List.of("unitPrice", "lineTotal"), "ProductResponse", List.of("price"));
-
 	@Bean
 	OpenAPI openApi() {
 		return new OpenAPI()
@@ -83,8 +75,7 @@ class OpenApiConfiguration {
 				.description(DESCRIPTION)
 				.contact(new Contact().name("Reference backend team").email("api@example.com"))
 				.license(new License().name("Apache 2.0").identifier("Apache-2.0")))
-			// Relative: the document and Swagger UI work on whatever host and port serve
-			// them.
+			// Relative, so that the document and Swagger UI work on any host and port.
 			.servers(List.of(new Server().url("/")
 				.description("The server that serves this document: local development, staging or production")
 				.extensions(Map.of("x-internal", false))))
@@ -120,13 +111,61 @@ class OpenApiConfiguration {
 				}
 				if (isResponse(name) && schema.getProperties() != null) {
 					schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
-					NULLABLE.getOrDefault(name, List.of()).forEach(property -> nullable(schema, property));
-					MONEY.getOrDefault(name, List.of())
-						.forEach(property -> schema.getProperties().put(property, moneySchema()));
 				}
 			});
 			SchemaBounds.apply(openApi);
+			sharedResponses(openApi);
 		};
+	}
+
+	/**
+	 * The problem answers and examples that operations refer to, each written once in
+	 * {@code components}: only those some operation uses, so that the document lists no
+	 * orphans.
+	 */
+	private static void sharedResponses(OpenAPI openApi) {
+		Set<String> responses = new TreeSet<>();
+		Set<String> examples = new TreeSet<>();
+		openApi.getPaths()
+			.values()
+			.forEach(item -> item.readOperations()
+				.forEach(operation -> operation.getResponses().values().forEach(response -> {
+					if (response.get$ref() != null) {
+						responses.add(response.get$ref().substring(OperationDocumentation.RESPONSES.length()));
+					}
+					else if (response.getContent() != null) {
+						response.getContent()
+							.values()
+							.stream()
+							.filter(media -> media.getExamples() != null)
+							.forEach(media -> media.getExamples()
+								.values()
+								.stream()
+								.filter(example -> example.get$ref() != null)
+								.forEach(example -> examples
+									.add(example.get$ref().substring(OperationDocumentation.EXAMPLES.length()))));
+					}
+				})));
+		Map<String, ProblemType> byName = new LinkedHashMap<>();
+		for (ProblemType type : ProblemType.values()) {
+			byName.put(type.typeName(), type);
+		}
+		Components components = openApi.getComponents();
+		for (String name : responses) {
+			if (name.equals(OperationDocumentation.NOT_MODIFIED)) {
+				components.addResponses(name, OperationDocumentation.notModified());
+			}
+			else {
+				ProblemType type = byName.get(name);
+				components.addResponses(name,
+						OperationDocumentation.problemResponse(type.status().value(), List.of(type), true));
+				examples.add(name);
+			}
+		}
+		for (String name : examples) {
+			components.addExamples(name, OperationDocumentation.example(byName.get(name)));
+		}
+		OperationDocumentation.conditionalHeaders().forEach(components::addParameters);
 	}
 
 	/** Answers always carry every property, so clients need not check for absence. */
@@ -135,36 +174,19 @@ class OpenApiConfiguration {
 				|| Set.of("Author", "Item", "PageMetadata").contains(schemaName);
 	}
 
-	@SuppressWarnings({ "rawtypes", "unchecked" })
-	private static void nullable(Schema<?> schema, String property) {
-		Schema target = schema.getProperties().get(property);
-		if (target != null && target.getTypes() != null) {
-			Set<String> types = new java.util.LinkedHashSet<>(target.getTypes());
-			types.add("null");
-			target.setTypes(types);
-		}
-	}
-
-	private static Schema<?> moneySchema() {
-		return new JsonSchema().types(Set.of("string"))
-			.pattern("^-?[0-9]+\\.[0-9]{2}$")
-			.description("A decimal amount with two places, as a string")
-			.example("19.99");
-	}
-
 	private static Map<String, Header> headers() {
 		Map<String, Header> headers = new LinkedHashMap<>();
-		headers.put(REQUEST_ID,
-				header("The caller's X-Request-Id when it is 1-64 characters of [A-Za-z0-9._-], otherwise a new id; "
-						+ "the same value as requestId in problems", "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10"));
-		headers.put("ETag",
+		headers.put(ApiHeaders.REQUEST_ID,
+				header("The caller's " + ApiHeaders.REQUEST_ID + " when it is 1-64 characters of [A-Za-z0-9._-], "
+						+ "otherwise a new id; the same value as requestId in problems", EXAMPLE_REQUEST_ID));
+		headers.put(HttpHeaders.ETAG,
 				header("Strong tag of the representation's version; send it as If-Match to change it", "\"3\""));
-		headers.put("Idempotent-Replayed",
-				header("true when this answer replays the first result for the same Idempotency-Key", "false"));
-		headers.put("WWW-Authenticate",
+		headers.put(ApiHeaders.IDEMPOTENT_REPLAYED, header(
+				"true when this answer replays the first result for the same " + ApiHeaders.IDEMPOTENCY_KEY, "false"));
+		headers.put(HttpHeaders.WWW_AUTHENTICATE,
 				header("The bearer challenge; error=\"invalid_token\" when a token was sent but rejected",
 						"Bearer realm=\"api\", error=\"invalid_token\""));
-		headers.put("Access-Control-Allow-Origin", new Header()
+		headers.put(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, new Header()
 			.description("Present when the request's Origin is on the CORS allow-list (app.cors.allowed-origins); "
 					+ "other origins get a 403 problem")
 			.required(false)
@@ -174,17 +196,16 @@ class OpenApiConfiguration {
 			.required(true)
 			.schema(new JsonSchema().types(Set.of("integer")).format("int32").minimum(java.math.BigDecimal.ZERO))
 			.example(30);
-		headers.put("Retry-After", retryAfter);
-		// Absent when the API limit is switched off (app.rate-limit.api.enabled=false),
-		// and on
-		// answers given before the limit is consulted (a rejected token, an unknown
-		// path).
-		headers.put("X-RateLimit-Limit", rateLimitHeader("Requests allowed per window (app.rate-limit.api.*): "
+		headers.put(HttpHeaders.RETRY_AFTER, retryAfter);
+		// Absent when the API limit is switched off
+		// (app.rate-limit.api.enabled=false), and on answers given before
+		// the limit is consulted (a rejected token, an unknown path).
+		headers.put(ApiHeaders.RATE_LIMIT_LIMIT, rateLimitHeader("Requests allowed per window (app.rate-limit.api.*): "
 				+ "per user with a token, per client address without", 1200));
-		headers.put("X-RateLimit-Remaining", rateLimitHeader(
+		headers.put(ApiHeaders.RATE_LIMIT_REMAINING, rateLimitHeader(
 				"Requests left in the current window; at 0 the next one is a 429 with Retry-After", 1187));
-		headers.get("Idempotent-Replayed").getSchema().setEnum(List.of("true", "false"));
-		headers.get(REQUEST_ID).getSchema().setPattern("^[A-Za-z0-9._-]{1,64}$");
+		headers.get(ApiHeaders.IDEMPOTENT_REPLAYED).getSchema().setEnum(List.of("true", "false"));
+		headers.get(ApiHeaders.REQUEST_ID).getSchema().setPattern("^[A-Za-z0-9._-]{1,64}$");
 		return headers;
 	}
 
@@ -216,8 +237,8 @@ class OpenApiConfiguration {
 				new JsonSchema().types(Set.of("string"))
 					.format("uri")
 					.maxLength(200)
-					.description("urn:problem-type:<name>; clients switch on the name")
-					.example("urn:problem-type:validation-failed"));
+					.description(ProblemType.URI_PREFIX + "<name>; clients switch on the name")
+					.example(ProblemType.VALIDATION_FAILED.uri().toString()));
 		problem.addProperty("title", new JsonSchema().types(Set.of("string")).maxLength(200));
 		problem.addProperty("status",
 				new JsonSchema().types(Set.of("integer"))

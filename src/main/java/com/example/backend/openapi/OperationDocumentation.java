@@ -1,4 +1,4 @@
-package com.example.backend.config;
+package com.example.backend.openapi;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -26,12 +26,14 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
-import com.example.backend.config.ProblemCatalog.ProblemType;
+import com.example.backend.contract.ApiHeaders;
+import com.example.backend.contract.ProblemType;
 import com.example.backend.web.Responds;
 
 /**
@@ -52,7 +54,16 @@ final class OperationDocumentation implements OperationCustomizer {
 
 	static final String PROBLEM_SCHEMA = "Problem";
 
-	static final String PROBLEM_JSON = "application/problem+json";
+	static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+	static final String RESPONSES = "#/components/responses/";
+
+	/** The shared 304 answer's name among the components. */
+	static final String NOT_MODIFIED = "not-modified";
+
+	static final String EXAMPLES = "#/components/examples/";
+
+	static final String PARAMETERS = "#/components/parameters/";
 
 	private static final String AUTH_PATH = "/api/v1/auth/";
 
@@ -62,6 +73,7 @@ final class OperationDocumentation implements OperationCustomizer {
 			Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden: the caller's role lacks the permission"),
 			Map.entry(404, "Not found, or not yours"), Map.entry(409, "Conflict with the current state"),
 			Map.entry(412, "Precondition failed: If-Match is stale"),
+			Map.entry(413, "Payload too large: the body exceeds the size this service accepts"),
 			Map.entry(415, "Unsupported media type: send application/json"), Map.entry(422, "Well-formed but invalid"),
 			Map.entry(428, "Precondition required: send `version` or If-Match"),
 			Map.entry(429, "Too many requests: wait for Retry-After seconds"),
@@ -75,6 +87,12 @@ final class OperationDocumentation implements OperationCustomizer {
 		Responds responds = handler.getMethodAnnotation(Responds.class);
 		operation.setOperationId(operationId(handler));
 		replacePageable(operation, handler);
+		if (operation.getParameters() != null) {
+			operation.getParameters()
+				.replaceAll(parameter -> "header".equals(parameter.getIn())
+						&& HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName())
+								? new Parameter().$ref(PARAMETERS + HttpHeaders.IF_MATCH) : parameter);
+		}
 		boolean hasBody = operation.getRequestBody() != null;
 		boolean hasInput = hasBody || (operation.getParameters() != null && !operation.getParameters().isEmpty());
 		Set<String> successHeaders = new LinkedHashSet<>(
@@ -89,42 +107,36 @@ final class OperationDocumentation implements OperationCustomizer {
 		}
 		commonHeaders(success);
 		if (httpMethod == RequestMethod.GET && successHeaders.contains(Responds.Header.ETAG)) {
-			operation.addParametersItem(new Parameter().in("header")
-				.name("If-None-Match")
-				.description("ETag of the copy the client holds; 304 when it is still current")
-				.required(false)
-				.schema(new JsonSchema().types(Set.of("string")))
-				.example("\"3\""));
-			responses.addApiResponse("304", new ApiResponse().description(REASONS.get(304))
-				.addHeaderObject(Responds.Header.ETAG, headerRef(Responds.Header.ETAG)));
-			commonHeaders(responses.get("304"));
+			operation.addParametersItem(new Parameter().$ref(PARAMETERS + HttpHeaders.IF_NONE_MATCH));
+			responses.addApiResponse("304", new ApiResponse().$ref(RESPONSES + NOT_MODIFIED));
 		}
 
-		List<String> problems = new ArrayList<>();
+		List<ProblemType> problems = new ArrayList<>();
 		if (hasInput) {
-			problems.add("malformed-request");
+			problems.add(ProblemType.MALFORMED_REQUEST);
 		}
 		if (!path.startsWith(AUTH_PATH)) {
-			problems.add("unauthorized");
+			problems.add(ProblemType.UNAUTHORIZED);
 		}
 		if (isPreAuthorized(handler)) {
-			problems.add("forbidden");
+			problems.add(ProblemType.FORBIDDEN);
 		}
 		if (path.contains("{")) {
-			problems.add("not-found");
+			problems.add(ProblemType.NOT_FOUND);
 		}
 		if (hasBody) {
-			problems.add("unsupported-media-type");
-			problems.add("validation-failed");
+			problems.add(ProblemType.PAYLOAD_TOO_LARGE);
+			problems.add(ProblemType.UNSUPPORTED_MEDIA_TYPE);
+			problems.add(ProblemType.VALIDATION_FAILED);
 		}
 		if (responds != null) {
 			problems.addAll(List.of(responds.problems()));
 		}
 		// The per-client API limit (ratelimit/ApiRateLimit) applies to every operation.
-		problems.add("too-many-requests");
-		problems.add("internal-error");
-		problems.add("service-unavailable");
-		addProblems(responses, problems, examplePath);
+		problems.add(ProblemType.TOO_MANY_REQUESTS);
+		problems.add(ProblemType.INTERNAL_ERROR);
+		problems.add(ProblemType.SERVICE_UNAVAILABLE);
+		addProblems(responses, problems);
 		return operation;
 	}
 
@@ -139,57 +151,102 @@ final class OperationDocumentation implements OperationCustomizer {
 		return success;
 	}
 
-	private static void addProblems(ApiResponses responses, List<String> names, String examplePath) {
+	/**
+	 * One answer per status. A status with a single problem type refers to the shared
+	 * answer of that type ({@code #/components/responses/<name>}); one with several lists
+	 * them, each example a reference to the shared one.
+	 */
+	private static void addProblems(ApiResponses responses, List<ProblemType> problems) {
 		Map<Integer, List<ProblemType>> byStatus = new TreeMap<>();
-		for (String name : new LinkedHashSet<>(names)) {
-			ProblemType type = ProblemCatalog.get(name);
-			byStatus.computeIfAbsent(type.status(), status -> new ArrayList<>()).add(type);
+		for (ProblemType type : new LinkedHashSet<>(problems)) {
+			byStatus.computeIfAbsent(type.status().value(), status -> new ArrayList<>()).add(type);
 		}
 		byStatus.forEach((status, types) -> {
-			MediaType mediaType = new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA));
-			for (ProblemType type : types) {
-				mediaType.addExamples(type.name(),
-						new Example().summary(type.title()).value(example(type, examplePath)));
-			}
-			ApiResponse response = new ApiResponse()
-				.description(REASONS.get(status) + " ("
-						+ String.join(", ", types.stream().map(type -> "`" + type.name() + "`").toList()) + ")")
-				.content(new Content().addMediaType(PROBLEM_JSON, mediaType));
-			commonHeaders(response);
-			if (status == 401) {
-				response.addHeaderObject("WWW-Authenticate", headerRef("WWW-Authenticate"));
-			}
-			if (status == 429 || status == 503) {
-				response.addHeaderObject("Retry-After", headerRef("Retry-After"));
-			}
+			ApiResponse response = (types.size() == 1) ? new ApiResponse().$ref(RESPONSES + types.get(0).typeName())
+					: problemResponse(status, types, true);
 			responses.addApiResponse(Integer.toString(status), response);
 		});
 	}
 
-	private static Map<String, Object> example(ProblemType type, String examplePath) {
-		Map<String, Object> example = new LinkedHashMap<>();
-		example.put("type", "urn:problem-type:" + type.name());
-		example.put("title", type.title());
-		example.put("status", type.status());
-		example.put("detail", type.detail());
-		example.put("instance", examplePath);
-		example.put("requestId", "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10");
-		example.putAll(type.extra());
-		return example;
+	/**
+	 * The answer for problems of one status: the shared {@code Problem} schema, an
+	 * example per type (references to the shared ones, or the examples themselves where
+	 * this is the shared answer), and the headers every answer of that status carries.
+	 */
+	static ApiResponse problemResponse(int status, List<ProblemType> types, boolean referExamples) {
+		MediaType mediaType = new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA));
+		for (ProblemType type : types) {
+			mediaType.addExamples(type.typeName(),
+					referExamples ? new Example().$ref(EXAMPLES + type.typeName()) : example(type));
+		}
+		ApiResponse response = new ApiResponse()
+			.description(REASONS.get(status) + " ("
+					+ String.join(", ", types.stream().map(type -> "`" + type.typeName() + "`").toList()) + ")")
+			.content(new Content().addMediaType(PROBLEM_JSON, mediaType));
+		commonHeaders(response);
+		if (status == 401) {
+			response.addHeaderObject(HttpHeaders.WWW_AUTHENTICATE, headerRef(HttpHeaders.WWW_AUTHENTICATE));
+		}
+		if (status == 429 || status == 503) {
+			response.addHeaderObject(HttpHeaders.RETRY_AFTER, headerRef(HttpHeaders.RETRY_AFTER));
+		}
+		return response;
+	}
+
+	/**
+	 * The conditional request headers, shared by every operation that reads them: ETags
+	 * are short, 200 characters is generous.
+	 */
+	static Map<String, Parameter> conditionalHeaders() {
+		return Map.of(HttpHeaders.IF_MATCH,
+				new Parameter().in("header")
+					.name(HttpHeaders.IF_MATCH)
+					.description("ETag from GET, e.g. \"3\": the change applies only to that version (412 when stale)")
+					.required(false)
+					.schema(new JsonSchema().types(Set.of("string")).maxLength(200))
+					.example("\"3\""),
+				HttpHeaders.IF_NONE_MATCH,
+				new Parameter().in("header")
+					.name(HttpHeaders.IF_NONE_MATCH)
+					.description("ETag of the copy the client holds; 304 when it is still current")
+					.required(false)
+					.schema(new JsonSchema().types(Set.of("string")).maxLength(200))
+					.example("\"3\""));
+	}
+
+	/** The shared 304 answer: no body, the current ETag. */
+	static ApiResponse notModified() {
+		ApiResponse response = new ApiResponse().description(REASONS.get(304))
+			.addHeaderObject(HttpHeaders.ETAG, headerRef(HttpHeaders.ETAG));
+		commonHeaders(response);
+		return response;
+	}
+
+	/** The example of a problem type, as a shared component. */
+	static Example example(ProblemType type) {
+		Map<String, Object> value = new LinkedHashMap<>();
+		value.put("type", type.uri().toString());
+		value.put("title", type.title());
+		value.put("status", type.status().value());
+		value.put("detail", type.detail());
+		value.put("instance", "/api/v1/posts/42");
+		value.put("requestId", OpenApiConfiguration.EXAMPLE_REQUEST_ID);
+		value.putAll(type.extraMembers());
+		return new Example().summary(type.title()).value(value);
 	}
 
 	/**
 	 * What every answer carries: the request id, the CORS header for allowed origins, and
 	 * the per-client API limit's headers.
 	 */
-	private static void commonHeaders(ApiResponse response) {
-		response.addHeaderObject(OpenApiConfiguration.REQUEST_ID, headerRef(OpenApiConfiguration.REQUEST_ID));
-		response.addHeaderObject("Access-Control-Allow-Origin", headerRef("Access-Control-Allow-Origin"));
-		response.addHeaderObject("X-RateLimit-Limit", headerRef("X-RateLimit-Limit"));
-		response.addHeaderObject("X-RateLimit-Remaining", headerRef("X-RateLimit-Remaining"));
+	static void commonHeaders(ApiResponse response) {
+		for (String name : List.of(ApiHeaders.REQUEST_ID, HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN,
+				ApiHeaders.RATE_LIMIT_LIMIT, ApiHeaders.RATE_LIMIT_REMAINING)) {
+			response.addHeaderObject(name, headerRef(name));
+		}
 	}
 
-	private static Header headerRef(String name) {
+	static Header headerRef(String name) {
 		return new Header().$ref("#/components/headers/" + name);
 	}
 
@@ -241,7 +298,9 @@ final class OperationDocumentation implements OperationCustomizer {
 			.description("`property,asc` or `property,desc`; only the properties named in the description are "
 					+ "sortable (others: 400)")
 			.required(false)
-			.schema(new JsonSchema().types(Set.of("array")).items(new JsonSchema().types(Set.of("string"))));
+			.schema(new JsonSchema().types(Set.of("array"))
+				.maxItems(5)
+				.items(new JsonSchema().types(Set.of("string")).maxLength(100)));
 		if (sort != null) {
 			sortParameter.example(List.of(sort));
 			sortParameter.getSchema()._default(List.of(sort));
