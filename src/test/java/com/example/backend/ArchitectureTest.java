@@ -55,14 +55,16 @@ class ArchitectureTest {
 	@Test
 	void sharedPackagesDependOnNoFeature() {
 		noClasses().that()
-			.resideInAnyPackage("..backend.access..", "..backend.contract..", "..backend.web..", "..backend.filters..",
+			.resideInAnyPackage("..backend.access..", "..backend.contract..", "..backend.web..", "..backend.errors..",
+					"..backend.clientaddress..", "..backend.hashing..", "..backend.filters..",
 					"..backend.persistence..", "..backend.cache..", "..backend.redis..", "..backend.ratelimit..")
 			.should()
 			.dependOnClassesThat()
 			.resideOutsideOfPackages("..backend.access..", "..backend.contract..", "..backend.web..",
-					"..backend.filters..", "..backend.persistence..", "..backend.cache..", "..backend.redis..",
-					"..backend.ratelimit..", "java..", "jakarta..", "javax..", "org..", "io..", "com.github..",
-					"tools.jackson..", "com.fasterxml..")
+					"..backend.errors..", "..backend.clientaddress..", "..backend.hashing..", "..backend.filters..",
+					"..backend.persistence..", "..backend.cache..", "..backend.redis..", "..backend.ratelimit..",
+					"java..", "jakarta..", "javax..", "org..", "io..", "com.github..", "tools.jackson..",
+					"com.fasterxml..")
 			.check(app);
 	}
 

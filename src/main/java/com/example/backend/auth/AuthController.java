@@ -21,7 +21,7 @@ import com.example.backend.auth.AuthRequests.RefreshRequest;
 import com.example.backend.auth.AuthRequests.RegisterRequest;
 import com.example.backend.users.NewUser;
 import com.example.backend.users.UserResponse;
-import com.example.backend.web.ClientAddresses;
+import com.example.backend.clientaddress.ClientAddresses;
 import com.example.backend.web.Responds;
 
 import static com.example.backend.web.Responds.Header.LOCATION;

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import com.example.backend.contract.ProblemType;
 import com.example.backend.filters.RequestAttributes;
-import com.example.backend.web.ApiException;
+import com.example.backend.errors.ApiException;
 
 /**
  * Spring's CORS check, but a rejected origin gets the API's problem+json 403 instead of

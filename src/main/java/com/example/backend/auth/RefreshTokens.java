@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.example.backend.web.Sha256;
+import com.example.backend.hashing.Sha256;
 
 /**
  * Refresh tokens: opaque random strings given to the client once and kept here only as

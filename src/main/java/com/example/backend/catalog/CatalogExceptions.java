@@ -1,7 +1,7 @@
 package com.example.backend.catalog;
 
 import com.example.backend.contract.ProblemType;
-import com.example.backend.web.ApiException;
+import com.example.backend.errors.ApiException;
 
 /** The facts about the catalogue that end a request with a 4xx answer. */
 public final class CatalogExceptions {

@@ -19,8 +19,8 @@ import com.example.backend.cache.Caches;
 import com.example.backend.catalog.CatalogExceptions.InsufficientStock;
 import com.example.backend.catalog.CatalogExceptions.SkuTaken;
 import com.example.backend.catalog.CatalogExceptions.UnknownProduct;
-import com.example.backend.web.NotFound;
-import com.example.backend.web.StaleVersion;
+import com.example.backend.errors.NotFound;
+import com.example.backend.errors.StaleVersion;
 
 /** The product catalogue, and the stock bookkeeping that orders rely on. */
 @Service

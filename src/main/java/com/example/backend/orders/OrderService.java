@@ -23,9 +23,9 @@ import com.example.backend.orders.OrderExceptions.OrderNotCancellable;
 import com.example.backend.orders.OrderExceptions.OtherUsersOrdersForbidden;
 import com.example.backend.orders.OrderExceptions.TooManyPendingOrders;
 import com.example.backend.orders.OrderRequests.CreateOrderRequest;
-import com.example.backend.web.NotFound;
-import com.example.backend.web.Sha256;
-import com.example.backend.web.StaleVersion;
+import com.example.backend.errors.NotFound;
+import com.example.backend.hashing.Sha256;
+import com.example.backend.errors.StaleVersion;
 
 /**
  * Orders: creation with atomic stock reservation and idempotent retries, the status life

@@ -1,7 +1,7 @@
 package com.example.backend.posts;
 
 import com.example.backend.contract.ProblemType;
-import com.example.backend.web.ApiException;
+import com.example.backend.errors.ApiException;
 
 /** The facts about posts that end a request with a 4xx answer. */
 final class PostExceptions {

@@ -26,8 +26,8 @@ import com.example.backend.users.UserDeleted;
 import com.example.backend.users.UserRenamed;
 import com.example.backend.users.UserResponse;
 import com.example.backend.users.UserService;
-import com.example.backend.web.NotFound;
-import com.example.backend.web.StaleVersion;
+import com.example.backend.errors.NotFound;
+import com.example.backend.errors.StaleVersion;
 
 /**
  * Posts and their visibility rules: published posts are public; drafts are seen only by

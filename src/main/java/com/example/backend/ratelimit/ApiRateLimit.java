@@ -15,8 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import com.example.backend.contract.ApiHeaders;
 import com.example.backend.contract.ProblemType;
 import com.example.backend.access.Actor;
-import com.example.backend.web.ApiException;
-import com.example.backend.web.ClientAddresses;
+import com.example.backend.errors.ApiException;
+import com.example.backend.clientaddress.ClientAddresses;
 
 /**
  * Limits every {@code /api/**} request per client: per user when authenticated (so that a

@@ -10,7 +10,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 
-import com.example.backend.web.Sha256;
+import com.example.backend.hashing.Sha256;
 
 /**
  * Token buckets (Bucket4j) per key: at most {@code maxAttempts} per {@code window},

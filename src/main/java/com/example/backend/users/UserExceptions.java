@@ -3,7 +3,7 @@ package com.example.backend.users;
 import org.springframework.http.HttpHeaders;
 
 import com.example.backend.contract.ProblemType;
-import com.example.backend.web.ApiException;
+import com.example.backend.errors.ApiException;
 
 /** The facts about users that end a request with a 4xx answer. */
 final class UserExceptions {

@@ -26,8 +26,8 @@ import com.example.backend.users.UserExceptions.CurrentPasswordMismatch;
 import com.example.backend.users.UserExceptions.EmailAlreadyRegistered;
 import com.example.backend.users.UserExceptions.LastAdminProtected;
 import com.example.backend.users.UserExceptions.OwnRoleChangeForbidden;
-import com.example.backend.web.NotFound;
-import com.example.backend.web.StaleVersion;
+import com.example.backend.errors.NotFound;
+import com.example.backend.errors.StaleVersion;
 
 /**
  * Accounts: registration, profiles, roles. Ownership rules live here (the controller only

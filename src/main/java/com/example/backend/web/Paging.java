@@ -9,6 +9,8 @@ import org.springframework.data.domain.Sort;
 
 import com.example.backend.contract.ProblemType;
 
+import com.example.backend.errors.ApiException;
+
 /**
  * Guards the paging parameters. Only listed properties may be sorted on: sorting by an
  * arbitrary entity field would turn, say, a password hash into an oracle, and would let a

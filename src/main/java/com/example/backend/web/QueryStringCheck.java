@@ -12,6 +12,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import com.example.backend.contract.ProblemType;
 
+import com.example.backend.errors.ApiException;
+
 /**
  * Refuses a query string that is not well-formed percent-encoded UTF-8 with a 400 before
  * any parameter is read. Otherwise Tomcat fails on the first {@code getParameter} and

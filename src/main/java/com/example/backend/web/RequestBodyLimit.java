@@ -18,9 +18,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 
 import com.example.backend.contract.ProblemType;
+
+import com.example.backend.errors.ApiException;
+import com.example.backend.errors.ErrorPage;
 
 /**
  * Refuses a request body larger than {@code app.request-body.max-size} with 413 before it
@@ -37,9 +39,6 @@ import com.example.backend.contract.ProblemType;
  */
 public final class RequestBodyLimit implements Filter {
 
-	/** Tells the error page the limit for its detail. */
-	static final String LIMIT_ATTRIBUTE = RequestBodyLimit.class.getName() + ".limit";
-
 	private final long maxBytes;
 
 	RequestBodyLimit(RequestBodySettings settings) {
@@ -52,8 +51,7 @@ public final class RequestBodyLimit implements Filter {
 		HttpServletRequest request = (HttpServletRequest) servletRequest;
 		long declared = request.getContentLengthLong();
 		if (declared > this.maxBytes) {
-			request.setAttribute(LIMIT_ATTRIBUTE, this.maxBytes);
-			((HttpServletResponse) servletResponse).sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+			ErrorPage.send(request, (HttpServletResponse) servletResponse, new RequestBodyTooLarge(this.maxBytes));
 			return;
 		}
 		// Only a chunked body can be longer than it said: Tomcat never reads past a
@@ -66,7 +64,7 @@ public final class RequestBodyLimit implements Filter {
 	 * Thrown while reading a chunked body, at the first byte past the limit; also the
 	 * problem the error page answers for a declared length over it.
 	 */
-	public static final class RequestBodyTooLarge extends ApiException {
+	static final class RequestBodyTooLarge extends ApiException {
 
 		RequestBodyTooLarge(long maxBytes) {
 			super(ProblemType.PAYLOAD_TOO_LARGE,

@@ -19,6 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.example.backend.filters.FilterOrder;
 
+import com.example.backend.errors.ProblemErrorReportValve;
+
 /** Spring MVC and Tomcat settings that belong to the API conventions. */
 @Configuration(proxyBeanMethods = false)
 class WebConventions implements WebMvcConfigurer {

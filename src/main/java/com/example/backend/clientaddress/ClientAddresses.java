@@ -1,4 +1,4 @@
-package com.example.backend.web;
+package com.example.backend.clientaddress;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

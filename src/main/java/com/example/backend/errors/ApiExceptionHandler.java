@@ -1,4 +1,4 @@
-package com.example.backend.web;
+package com.example.backend.errors;
 
 import java.net.URI;
 import java.sql.SQLException;
@@ -100,8 +100,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RequestBodyLimit.RequestBodyTooLarge tooLarge) {
-				return respond(tooLarge.getBody(), request);
+			// Thrown by the request's input stream, e.g. a body over the size limit.
+			if (cause instanceof ApiException problem) {
+				return respond(problem.getBody(), request);
 			}
 		}
 		FieldViolation number = unusableNumber(ex);

@@ -1,4 +1,4 @@
-package com.example.backend.web;
+package com.example.backend.clientaddress;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package com.example.backend.web;
+package com.example.backend.errors;
 
 import com.example.backend.contract.ProblemType;
 

@@ -1,4 +1,4 @@
-package com.example.backend.web;
+package com.example.backend.errors;
 
 import java.net.URI;
 
@@ -53,8 +53,8 @@ class ErrorPageController implements ErrorController {
 			log.error("Unexpected error on {} (requestId {})", path, RequestIds.of(request), failure);
 			return respond(ProblemType.INTERNAL_ERROR.problem(), path, request);
 		}
-		if (request.getAttribute(RequestBodyLimit.LIMIT_ATTRIBUTE) instanceof Long maxBytes) {
-			return respond(new RequestBodyLimit.RequestBodyTooLarge(maxBytes).getBody(), path, request);
+		if (request.getAttribute(ErrorPage.PROBLEM) instanceof ProblemDetail problem) {
+			return respond(problem, path, request);
 		}
 		return respond(ProblemType.forStatus(status, status.getReasonPhrase() + "."), path, request);
 	}

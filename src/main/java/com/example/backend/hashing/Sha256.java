@@ -1,4 +1,4 @@
-package com.example.backend.web;
+package com.example.backend.hashing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
