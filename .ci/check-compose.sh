@@ -64,5 +64,12 @@ jq -e '.panels | length > 0' compose/grafana/dashboards/*.json >/dev/null
 python3 -c 'import sys, yaml; [yaml.safe_load(open(f)) for f in sys.argv[1:]]' compose/prometheus/prometheus.yml \
   compose/grafana/provisioning/*/*.yml
 
+# The app's 503 (database down, Retry-After) must reach the client: as an upstream failure it took every replica
+# out of the rotation and nginx answered 502 "no live upstreams" until 10 s after recovery (the chaos soak).
+if grep -E '^\s*proxy_next_upstream\b.*\bhttp_503\b' compose/nginx/nginx.conf >/dev/null; then
+  echo "FAIL: compose/nginx/nginx.conf retries or fails over on http_503; pass the app's 503 on" >&2
+  exit 1
+fi
+
 git check-ignore -q .env || { echo "FAIL: .env is not ignored by git" >&2; exit 1; }
 echo "compose check passed"
