@@ -2,6 +2,7 @@ package com.example.backend.orders;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
@@ -28,6 +29,15 @@ interface OrderRepository extends JpaRepository<Order, Long> {
 	Page<Order> findByStatus(OrderStatus status, Pageable pageable);
 
 	long countByUserIdAndStatus(long userId, OrderStatus status);
+
+	/**
+	 * Locked, so that concurrent changes of one order run one after the other and each
+	 * sees the status the previous one left (a retried cancel learns that the order is
+	 * cancelled, not that a version it never sent is stale).
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select o from CustomerOrder o where o.id = :id")
+	Optional<Order> lockById(@Param("id") long id);
 
 	/**
 	 * The oldest orders of a status created before {@code cutoff}, locked; rows another

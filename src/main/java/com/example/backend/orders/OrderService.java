@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -109,7 +110,7 @@ public class OrderService {
 	 */
 	@Transactional
 	public OrderResponse cancel(Actor actor, long id, Long expectedVersion) {
-		Order order = loadVisible(actor, id);
+		Order order = this.orders.lockById(id).filter(visibleTo(actor)).orElseThrow(() -> new NotFound("Order", id));
 		requireVersion(order, expectedVersion);
 		boolean byOwner = !actor.can(Permission.ORDER_MANAGE);
 		if (byOwner && order.getStatus() != OrderStatus.PENDING) {
@@ -127,7 +128,7 @@ public class OrderService {
 	 */
 	@Transactional
 	public OrderResponse changeStatus(long id, OrderStatus next, Long expectedVersion) {
-		Order order = this.orders.findById(id).orElseThrow(() -> new NotFound("Order", id));
+		Order order = this.orders.lockById(id).orElseThrow(() -> new NotFound("Order", id));
 		requireVersion(order, expectedVersion);
 		OrderStatus previous = order.getStatus();
 		if (!order.moveTo(next)) {
@@ -185,9 +186,11 @@ public class OrderService {
 	}
 
 	private Order loadVisible(Actor actor, long id) {
-		return this.orders.findById(id)
-			.filter(order -> order.isOwnedBy(actor.userId()) || actor.can(Permission.ORDER_MANAGE))
-			.orElseThrow(() -> new NotFound("Order", id));
+		return this.orders.findById(id).filter(visibleTo(actor)).orElseThrow(() -> new NotFound("Order", id));
+	}
+
+	private static Predicate<Order> visibleTo(Actor actor) {
+		return (order) -> order.isOwnedBy(actor.userId()) || actor.can(Permission.ORDER_MANAGE);
 	}
 
 	/**

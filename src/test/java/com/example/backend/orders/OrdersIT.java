@@ -266,6 +266,29 @@ class OrdersIT extends IntegrationTest {
 		assertThat(this.fixtures.stockOf(product)).isEqualTo(10);
 	}
 
+	/**
+	 * A careful client retries a cancel whose answer it lost, without a version: the
+	 * retry must learn that the order is cancelled, not that a version it never sent is
+	 * stale (found by the chaos soak).
+	 */
+	@Test
+	void concurrentUnconditionalCancelsAnswerOneSuccessAndOtherwiseNotCancellable() throws Exception {
+		Session customer = this.api.newUser();
+		long product = this.fixtures.product("2.00", 100).get("id").asLong();
+		for (int run = 0; run < 5; run++) {
+			long order = this.fixtures.order(customer, product, 1).get("id").asLong();
+
+			List<Response> answers = Concurrently.run(4,
+					(i) -> () -> this.api.post("/api/v1/orders/" + order + "/cancel", null, customer.auth()));
+
+			assertThat(answers).filteredOn((answer) -> answer.status() == 200).hasSize(1);
+			answers.stream()
+				.filter((answer) -> answer.status() != 200)
+				.forEach((answer) -> answer.assertProblem(409, "order-not-cancellable"));
+		}
+		assertThat(this.fixtures.stockOf(product)).isEqualTo(100);
+	}
+
 	@Test
 	void ownerCannotCancelAPaidOrderButAnAdminCan() {
 		Session customer = this.api.newUser();
