@@ -53,7 +53,7 @@ public enum ProblemType {
 	PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED, "Precondition failed",
 			"If-Match does not match the current ETag; reload the resource and apply your change again."),
 	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large",
-			"The request body is larger than the 1048576 bytes this service accepts."),
+			"The request body is larger than the 262144 bytes this service accepts."),
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
 			"Content-Type 'text/plain;charset=UTF-8' is not supported."),
 	VALIDATION_FAILED("validation-failed", HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed",
