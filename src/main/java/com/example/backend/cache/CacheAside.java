@@ -43,6 +43,10 @@ import com.example.backend.redis.RedisUnavailable;
  * </ul>
  * Meters, tagged with the cache name: {@code cache.gets} (result hit/miss),
  * {@code cache.errors}, {@code cache.loads} (timer of database loads).
+ * <p>
+ * Hand-written rather than Spring's cache abstraction because no Spring cache guards a
+ * put against an eviction made while the value was loading, and its one-loader mode
+ * ({@code sync = true}) has no bounded wait (docs/adr/0001-hand-written-cache-aside.md).
  */
 public final class CacheAside<V> {
 

@@ -15,7 +15,8 @@ import com.example.backend.redis.RedisUnavailable;
  * it commits: a user change evicts the user, its token subject and the first page of
  * posts, which would otherwise be three round trips to Redis. One synchronization per
  * store in the current synchronization scope (a suspended outer transaction keeps its
- * own); nothing happens on rollback.
+ * own); nothing happens on rollback. Spring's transaction-aware cache decorator also
+ * defers evictions to the commit, but sends each one on its own.
  */
 final class EvictionsAtCommit implements TransactionSynchronization {
 

@@ -27,7 +27,8 @@ import com.example.backend.redis.SharedRedis;
  * <p>
  * An eviction that cannot reach Redis is kept and retried before this instance reads from
  * Redis again, so that it never serves an entry it failed to evict. Other instances may
- * still read such an entry until its TTL ends (see README, "Cache").
+ * still read such an entry until its TTL ends (docs/cache.md). Spring Data Redis's cache
+ * writer has neither the generations nor the retried evictions, hence this class.
  */
 class RedisCacheStore implements CacheStore {
 
