@@ -80,15 +80,8 @@ public class ClientAddresses {
 		// interface, not the client.
 		int zone = peerOrHop.indexOf('%');
 		String address = (zone > 0) ? peerOrHop.substring(0, zone) : peerOrHop;
-		if (!isIpLiteral(address)) {
-			return address;
-		}
-		InetAddress parsed;
-		try {
-			// A literal, so no lookup.
-			parsed = InetAddress.getByName(address);
-		}
-		catch (UnknownHostException ex) {
+		InetAddress parsed = literal(address);
+		if (parsed == null) {
 			return address;
 		}
 		if (parsed instanceof Inet4Address) {
@@ -114,40 +107,45 @@ public class ClientAddresses {
 		return this.trustedProxies.stream().anyMatch((proxy) -> proxy.matches(address));
 	}
 
-	/**
-	 * An IPv4 or IPv6 literal, checked by hand so that nothing here ever triggers a DNS
-	 * lookup (an IPv6 literal has a colon, which no host name has).
-	 */
 	static boolean isIpLiteral(String text) {
+		return literal(text) != null;
+	}
+
+	/**
+	 * The address an IPv4 or IPv6 literal names, or {@code null} for anything else. The
+	 * text is checked by hand first, so that nothing here ever triggers a DNS lookup (an
+	 * IPv6 literal has a colon, which no host name has).
+	 */
+	private static InetAddress literal(String text) {
 		if (text.isEmpty() || text.length() > 45) {
-			return false;
+			return null;
 		}
 		if (text.indexOf(':') >= 0) {
 			for (int i = 0; i < text.length(); i++) {
 				char c = text.charAt(i);
 				if (!(Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-					return false;
+					return null;
 				}
 			}
-			try {
-				InetAddress.getByName(text);
-				return true;
-			}
-			catch (UnknownHostException ex) {
-				return false;
-			}
 		}
-		String[] parts = text.split("\\.", -1);
-		if (parts.length != 4) {
-			return false;
-		}
-		for (String part : parts) {
-			if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch((c) -> c >= '0' && c <= '9')
-					|| Integer.parseInt(part) > 255) {
-				return false;
+		else {
+			String[] parts = text.split("\\.", -1);
+			if (parts.length != 4) {
+				return null;
+			}
+			for (String part : parts) {
+				if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch((c) -> c >= '0' && c <= '9')
+						|| Integer.parseInt(part) > 255) {
+					return null;
+				}
 			}
 		}
-		return true;
+		try {
+			return InetAddress.getByName(text);
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
 	}
 
 }
