@@ -73,6 +73,16 @@ final class SetUpClient {
 		}
 	}
 
+	/**
+	 * The access token of the admin the run was started with ({@code -DadminEmail},
+	 * {@code -DadminPassword}), who creates the products.
+	 */
+	String adminToken() {
+		return login(System.getProperty("adminEmail", "load-admin@load.test"),
+				System.getProperty("adminPassword", "load-admin-password"))
+			.accessToken();
+	}
+
 	Tokens login(String email, String password) {
 		JsonResponse response = send("POST", "/api/v1/auth/login", null, Map.of("email", email, "password", password));
 		if (response.status() != 200) {
