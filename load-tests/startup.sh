@@ -8,6 +8,7 @@
 #
 # A case is JAVA-MODE: JAVA is 17 or 25 (JAVA17 / JAVA25 point at the JDKs), MODE is
 #   jar    the fat jar as built: java -jar target/app.jar
+#   base   another build of this project, BASE_JAR (e.g. main's, for before/after in one run), as jar
 #   ext    the jar extracted by Spring Boot's jar mode (java -Djarmode=tools -jar app.jar extract): plain
 #          class-path jars, faster to read than nested ones, and what a JVM cache needs
 #   aot    ext + Java 25's AOT cache, trained once with -XX:AOTCacheOutput and -Dspring.context.exit=onRefresh
@@ -29,7 +30,7 @@
 # Maven wrapper in a temporary folder (needs JDK 17 and Maven Central), which is deleted at exit.
 # Settings: JAR (default: the one in target/, built if missing), CASES, RUNS (5), JAVA_OPTS (applied to every case;
 # e.g. the heap settings under test; MALLOC_ARENA_MAX is passed on and recorded too), LOAD_REQUESTS (20000; 0: no
-# load), PEER_JAR / PEER_SRC / PEER_GIT, PORT (20280), OUT (results/startup.md).
+# load), BASE_JAR, PEER_JAR / PEER_SRC / PEER_GIT, PORT (20280), OUT (results/startup.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source load-tests/lib/app.sh
@@ -131,6 +132,7 @@ for run in $(seq 1 "$RUNS"); do
     version=${case%%-*} mode=${case#*-} jar=$APP_JAR extra=""
     case $mode in
       jar | peer) jar=$JAR ;;
+      base) jar=$(readlink -f "${BASE_JAR:?the base case needs BASE_JAR}") ;;
       aot) extra="-XX:AOTCache=$(pwd)/$RAW/app-$version.aot" ;;
       cds) extra="-XX:SharedArchiveFile=$(pwd)/$RAW/app-$version.jsa" ;;
     esac
@@ -161,14 +163,17 @@ for run in $(seq 1 "$RUNS"); do
 done
 
 python3 - "$RAW/runs.txt" "$CASES" "${JAVA_OPTS:-none}${MALLOC_ARENA_MAX:+; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}" \
-  "$STAMP" "$JAR" "$LOAD_REQUESTS" "${PEER:-}" "$("$JAVA17/bin/java" -version 2>&1 | sed -n 2p)" > "$OUT" << 'EOF'
+  "$STAMP" "$JAR" "$LOAD_REQUESTS" "${PEER:-}" "$("$JAVA17/bin/java" -version 2>&1 | sed -n 2p)" "${BASE_JAR:-}" \
+  > "$OUT" << 'EOF'
 import statistics, sys
-runs, cases, opts, stamp, jar, requests, peer, jvm = sys.argv[1], sys.argv[2].split(), *sys.argv[3:]
+runs, cases, opts, stamp, jar, requests, peer, jvm, base = sys.argv[1], sys.argv[2].split(), *sys.argv[3:]
 rows = [line.split() for line in open(runs)]
 print(f"# Start-up ({stamp})\n")
 print(f"`java -jar` with profile prod against PostgreSQL; jar: `{jar}`; JAVA_OPTS: `{opts}`; {len(rows) // len(cases)} runs per case,"
       " cases alternating; ready = /actuator/health/readiness UP; RSS 5 s after ready, and 5 s after a fixed load of"
       f" {requests} single-row GETs (hey, 16 clients). 2 shared cores. Java 17: {jvm}.")
+if base:
+    print(f"`-base` cases: `{base}`.")
 if peer:
     print(f"Peer (`-peer` cases): spring-petclinic-rest, `{peer.rsplit('/', 1)[-1]}`, profiles postgres,spring-data-jpa.")
 print()
