@@ -30,7 +30,7 @@
 # Maven wrapper in a temporary folder (needs JDK 17 and Maven Central), which is deleted at exit.
 # Settings: JAR (default: the one in target/, built if missing), CASES, RUNS (5), JAVA_OPTS (applied to every case;
 # e.g. the heap settings under test; MALLOC_ARENA_MAX is passed on and recorded too), LOAD_REQUESTS (20000; 0: no
-# load), BASE_JAR, PEER_JAR / PEER_SRC / PEER_GIT, PORT (20280), OUT (results/startup.md).
+# load), BASE_JAR, PEER_JAR / PEER_SRC / PEER_GIT, DB (perf_bench_startup), PORT (20280), OUT (results/startup.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source load-tests/lib/app.sh
@@ -40,6 +40,7 @@ JAVA17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 CASES=${CASES:-17-jar 17-ext 17-cds 25-jar 25-ext 25-aot}
 RUNS=${RUNS:-5}
+DB=${DB:-perf_bench_startup}
 LOAD_REQUESTS=${LOAD_REQUESTS:-20000}
 PEER_GIT=${PEER_GIT:-https://github.com/spring-petclinic/spring-petclinic-rest.git}
 PORT=${PORT:-20280}
@@ -70,7 +71,7 @@ train() {
   fi
   echo "-- training $version-$mode"
   JAVA=$java JAVA_OPTS="${JAVA_OPTS:-} $flag -Dspring.context.exit=onRefresh" \
-    start_app "$RAW/train-$version-$mode.log" "$APP_JAR" "$PORT" perf_bench_startup
+    start_app "$RAW/train-$version-$mode.log" "$APP_JAR" "$PORT" "$DB"
   wait "$APP_PID" || true
   APP_PIDS=()
 }
@@ -145,14 +146,17 @@ for run in $(seq 1 "$RUNS"); do
       url="http://127.0.0.1:$PORT/petclinic/api/pettypes/1"
     else
       JAVA=$(home "$version")/bin/java JAVA_OPTS="${JAVA_OPTS:-} $extra" \
-        start_app "$RAW/$case.$run.log" "$jar" "$PORT" perf_bench_startup
+        start_app "$RAW/$case.$run.log" "$jar" "$PORT" "$DB"
       seconds=$(START_NS=$START_NS wait_ready "$PORT")
     fi
     cpu=$(cpu_seconds "$APP_PID")
     sleep 5
     rss=$(rss_mb "$APP_PID")
     if [[ $mode != peer ]] && ((LOAD_REQUESTS > 0)); then
-      url="http://127.0.0.1:$PORT/api/v1/posts/$(seed "$PORT" | jq -r .postId)"
+      # Seeded once per script run (the database outlives the JVMs): each seeding logs in, and the per-address
+      # login limits live in Redis across restarts.
+      [[ -n ${POST_ID:-} ]] || POST_ID=$(seed "$PORT" | jq -r .postId)
+      url="http://127.0.0.1:$PORT/api/v1/posts/$POST_ID"
     fi
     rps=$(fixed_load "$url")
     sleep 5
