@@ -1,4 +1,4 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.chaos;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +18,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.example.backend.load.lab.process.AppInstance;
+import com.example.backend.load.lab.process.Commands;
+import com.example.backend.load.lab.process.NginxServer;
+import com.example.backend.load.lab.process.PostgresServer;
+import com.example.backend.load.lab.process.RedisServer;
+
 /**
  * The fault-injection soak of issue 19: two instances of the production jar behind nginx
  * on one private PostgreSQL and one private Redis, the {@code ChaosDaySimulation} load
  * through nginx, the faults of a {@link FaultSchedule} injected while it runs, then the
  * {@link Ledger} against PostgreSQL and the {@link ChaosReport}. Run with
- * {@code load-tests/chaos.sh} (see load-tests/README.md); settings come from the
+ * {@code load-tests/lab/chaos.sh} (see load-tests/lab/README.md); settings come from the
  * environment:
  * <ul>
  * <li>{@code CHAOS_MODE}: {@code short} (every fault once, about 4 minutes) or
@@ -35,7 +41,7 @@ import java.util.stream.Stream;
  * ({@code src/test/resources/chaos/nginx-<variant>.conf.template});</li>
  * <li>{@code APP_JAR} (default: the newest {@code target/reference-backend-*.jar}, built
  * when there is none), {@code CHAOS_RESULTS} (default
- * {@code load-tests/results/<date>/chaos-<mode>}).</li>
+ * {@code load-tests/lab/results/<date>/chaos-<mode>}).</li>
  * </ul>
  * Exits 1 when a ledger check fails.
  */
@@ -66,8 +72,8 @@ public final class ChaosRunner {
 		// results.
 		String name = schedule.mode() + (env("CHAOS_NGINX", "").isEmpty() ? "" : "-nginx-" + env("CHAOS_NGINX", ""));
 		this.out = Path
-			.of(env("CHAOS_RESULTS", root.resolve("load-tests/results/" + date + "/chaos-" + name).toString()));
-		this.raw = root.resolve("load-tests/results/raw/chaos-" + name + "-" + date);
+			.of(env("CHAOS_RESULTS", root.resolve("load-tests/lab/results/" + date + "/chaos-" + name).toString()));
+		this.raw = root.resolve("load-tests/lab/results/raw/chaos-" + name + "-" + date);
 		this.log = this.raw.resolve("runner-commands.log");
 	}
 
@@ -256,7 +262,7 @@ public final class ChaosRunner {
 				"# Chaos run (" + this.schedule.mode() + "), " + ChaosReport.isoNow(), "",
 				"`" + (this.schedule.mode().equals("long") ? "CHAOS_MODE=long " : "")
 						+ (env("CHAOS_NGINX", "").isEmpty() ? "" : "CHAOS_NGINX=" + env("CHAOS_NGINX", "") + " ")
-						+ "load-tests/chaos.sh`" + ": commit " + commit + ", " + instances
+						+ "load-tests/lab/chaos.sh`" + ": commit " + commit + ", " + instances
 						+ " instances of the production jar (profile prod, " + "-Xmx512m) behind nginx ("
 						+ (env("CHAOS_NGINX", "").isEmpty() ? "the compose scale profile's proxy settings"
 								: "proxy settings nginx-" + env("CHAOS_NGINX", "") + ".conf.template")

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The load-test sweep (see load-tests/README.md): one command, 14 minutes on 2 quiet cores (the run of 2026-12-01).
+# The load-test sweep (see load-tests/lab/README.md): one command, 14 minutes on 2 quiet cores (the run of 2026-12-01).
 #
-#   load-tests/sweep.sh             # full sweep; results in load-tests/results/<date>/
-#   QUICK=1 load-tests/sweep.sh     # dry run of every case with a few users for a few seconds (JVM start-ups dominate)
-#   CASES="threads-virtual pool-2" load-tests/sweep.sh   # only these cases (and their JVMs), added to the results
+#   load-tests/lab/sweep.sh             # full sweep; results in load-tests/lab/results/<date>/
+#   QUICK=1 load-tests/lab/sweep.sh     # dry run of every case with a few users for a few seconds (JVM start-ups dominate)
+#   CASES="threads-virtual pool-2" load-tests/lab/sweep.sh   # only these cases (and their JVMs), added to the results
 #
 # Settings (environment): DURATION (15 s measured per case), WARMUP (5 s), WAIT_MS (50), QUERY_MS (20),
 # BLOCKING_USERS (300), SLOW_USERS (100), MIXED_USERS (500), CRUD_USERS (100), CHECKOUT_USERS (50),
@@ -12,7 +12,7 @@
 # here), SKIP_BUILD=1 (reuse the jars), EXTRA_PROPERTIES ("key=value ..." for every JVM).
 # Exits 1 when a Little's-law or virtual-thread check fails.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 STARTED=$(date +%s)
 

@@ -1,4 +1,4 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.process;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One application JVM, {@code java -jar} of the production jar with profile {@code prod},
- * as a deployment runs it; its actuator on a port of its own. Faults send it SIGTERM
- * (graceful drain, then a new start) or SIGSTOP/SIGCONT.
+ * One application JVM, {@code java -jar} of a jar with the arguments given (the chaos
+ * runner: the production jar with profile {@code prod}, as a deployment runs it; the
+ * sweep: the experiment jar); its actuator on a port of its own. The chaos runner's
+ * faults send it SIGTERM (graceful drain, then a new start) or SIGSTOP/SIGCONT.
  */
-final class AppInstance implements AutoCloseable {
+public final class AppInstance implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -37,15 +38,26 @@ final class AppInstance implements AutoCloseable {
 
 	private volatile boolean frozen;
 
-	AppInstance(String name, Path jar, List<String> jvmOptions, Map<String, String> environment, List<String> arguments,
-			Path log, int port, int managementPort) {
+	/** An instance on the JVM that runs this code. */
+	public AppInstance(String name, Path jar, List<String> jvmOptions, Map<String, String> environment,
+			List<String> arguments, Path log, int port, int managementPort) {
+		this(name, Path.of(System.getProperty("java.home"), "bin", "java"), jar, jvmOptions, environment, arguments,
+				log, port, managementPort);
+	}
+
+	/**
+	 * An instance on the given {@code java} executable (the sweep runs its virtual-thread
+	 * case on a newer JDK than the others).
+	 */
+	public AppInstance(String name, Path java, Path jar, List<String> jvmOptions, Map<String, String> environment,
+			List<String> arguments, Path log, int port, int managementPort) {
 		this.name = name;
 		this.environment = environment;
 		this.log = log;
 		this.port = port;
 		this.managementPort = managementPort;
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(java.toString());
 		command.addAll(jvmOptions);
 		command.add("-jar");
 		command.add(jar.toString());
@@ -54,27 +66,27 @@ final class AppInstance implements AutoCloseable {
 		this.command = List.copyOf(command);
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
-	boolean frozen() {
+	public boolean frozen() {
 		return this.frozen;
 	}
 
-	boolean alive() {
+	public boolean alive() {
 		return this.process != null && this.process.isAlive();
 	}
 
-	void start() {
+	public void start() {
 		try {
 			ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
@@ -87,7 +99,7 @@ final class AppInstance implements AutoCloseable {
 		}
 	}
 
-	void awaitReady(Duration timeout) {
+	public void awaitReady(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
@@ -102,7 +114,7 @@ final class AppInstance implements AutoCloseable {
 	}
 
 	/** SIGTERM, then waits for the graceful shutdown (in-flight requests finish). */
-	Duration terminate(Duration timeout) {
+	public Duration terminate(Duration timeout) {
 		long started = System.nanoTime();
 		this.process.destroy();
 		try {
@@ -116,18 +128,18 @@ final class AppInstance implements AutoCloseable {
 		return Duration.ofNanos(System.nanoTime() - started);
 	}
 
-	void freeze() {
+	public void freeze() {
 		this.frozen = true;
 		Commands.signal(pid(), "STOP", this.log);
 	}
 
-	void resume() {
+	public void resume() {
 		Commands.signal(pid(), "CONT", this.log);
 		this.frozen = false;
 	}
 
 	/** The Prometheus scrape, or null when the instance does not answer in time. */
-	String prometheus() {
+	public String prometheus() {
 		return get("/actuator/prometheus", Duration.ofSeconds(3));
 	}
 
@@ -135,7 +147,7 @@ final class AppInstance implements AutoCloseable {
 	 * A full collection (System.gc through jcmd), so that the next scrape's live data
 	 * size is the heap after GC. False when jcmd failed.
 	 */
-	boolean collectGarbage() {
+	public boolean collectGarbage() {
 		return Commands.run(List.of("jcmd", Long.toString(pid()), "GC.run"), this.log, Duration.ofSeconds(15)) == 0;
 	}
 

@@ -1,4 +1,4 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * {@code /usr/lib/postgresql}) on a spare port, its data under a temporary directory.
  * Faults stop and restart it; the shared server on 5432 is never touched.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
@@ -29,29 +29,29 @@ final class PostgresServer implements AutoCloseable {
 
 	private final int port;
 
-	PostgresServer(Path directory, Path log, int port) {
+	public PostgresServer(Path directory, Path log, int port) {
 		this.bin = newestServer();
 		this.directory = directory;
 		this.log = log;
 		this.port = port;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	String jdbcUrl(String database) {
+	public String jdbcUrl(String database) {
 		return "jdbc:postgresql://127.0.0.1:" + this.port + "/" + database;
 	}
 
-	void initAndStart() {
+	public void initAndStart() {
 		Commands.require(List.of("chown", "postgres", this.directory.toString()), this.log, TIMEOUT);
 		Commands.require(Commands.asPostgresUser(List.of(this.bin.resolve("initdb").toString(), "-D", data(), "-A",
 				"trust", "-U", "postgres", "--no-sync")), this.log, TIMEOUT);
 		start();
 	}
 
-	void start() {
+	public void start() {
 		Commands.require(
 				Commands.asPostgresUser(List.of(this.bin.resolve("pg_ctl").toString(), "-D", data(), "-l",
 						this.directory.resolve("server.log").toString(), "-w", "-t", "60", "-o",
@@ -62,14 +62,14 @@ final class PostgresServer implements AutoCloseable {
 	}
 
 	/** {@code pg_ctl stop -m fast}: open transactions are rolled back, clients cut. */
-	void stopFast() {
+	public void stopFast() {
 		Commands.require(
 				Commands.asPostgresUser(
 						List.of(this.bin.resolve("pg_ctl").toString(), "-D", data(), "-m", "fast", "-w", "stop")),
 				this.log, TIMEOUT);
 	}
 
-	void createDatabase(String name) {
+	public void createDatabase(String name) {
 		try (Connection connection = connect("postgres")) {
 			connection.createStatement().execute("create database " + name);
 		}
@@ -78,12 +78,12 @@ final class PostgresServer implements AutoCloseable {
 		}
 	}
 
-	Connection connect(String database) throws SQLException {
+	public Connection connect(String database) throws SQLException {
 		return DriverManager.getConnection(jdbcUrl(database), "postgres", "");
 	}
 
 	/** The server's own log, for the report's raw files. */
-	Path serverLog() {
+	public Path serverLog() {
 		return this.directory.resolve("server.log");
 	}
 
@@ -112,7 +112,7 @@ final class PostgresServer implements AutoCloseable {
 		}
 	}
 
-	static void deleteTree(Path root) {
+	public static void deleteTree(Path root) {
 		if (!Files.exists(root)) {
 			return;
 		}

@@ -1,4 +1,4 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.process;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * machine's own): a SIGKILL loses every cache entry and rate-limit bucket, as it would in
  * production. The shared Redis on 6379 is never touched.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
 	private final Path directory;
 
@@ -25,21 +25,21 @@ final class RedisServer implements AutoCloseable {
 
 	private Process process;
 
-	RedisServer(Path directory, Path log, int port) {
+	public RedisServer(Path directory, Path log, int port) {
 		this.directory = directory;
 		this.log = log;
 		this.port = port;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
-	void start() {
+	public void start() {
 		try {
 			this.process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(this.port), "--bind",
 					"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString()))
@@ -54,7 +54,7 @@ final class RedisServer implements AutoCloseable {
 	}
 
 	/** SIGKILL: the process dies at once, its data with it. */
-	void kill() {
+	public void kill() {
 		this.process.destroyForcibly();
 		try {
 			this.process.waitFor(10, TimeUnit.SECONDS);
@@ -64,7 +64,7 @@ final class RedisServer implements AutoCloseable {
 		}
 	}
 
-	void awaitPong(Duration timeout) {
+	public void awaitPong(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (pong()) {

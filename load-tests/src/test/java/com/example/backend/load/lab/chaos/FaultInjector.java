@@ -1,10 +1,15 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.chaos;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+
+import com.example.backend.load.lab.process.AppInstance;
+import com.example.backend.load.lab.process.Commands;
+import com.example.backend.load.lab.process.PostgresServer;
+import com.example.backend.load.lab.process.RedisServer;
 
 /**
  * Injects one fault into the running topology and records its window: from the moment it

@@ -1,4 +1,4 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.chaos;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.chaos;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
+
+import com.example.backend.load.lab.report.SvgChart;
 
 /**
  * Writes the results of one chaos run: {@code summary.md} (the ledger, totals, the

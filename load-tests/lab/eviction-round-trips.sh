@@ -3,12 +3,12 @@
 # (PATCH /users/{id}) is served, three times per jar, cache on, profile prod. A rename evicts the user, its token
 # subject and the first page of posts; Lua scripts show as one EVAL/EVALSHA (the commands they run inside follow).
 #
-#   JARS="before=/tmp/old.jar after=target/reference-backend-0.1.0-SNAPSHOT.jar" load-tests/eviction-round-trips.sh
+#   JARS="before=/tmp/old.jar after=target/reference-backend-0.1.0-SNAPSHOT.jar" load-tests/lab/eviction-round-trips.sh
 #
 # Settings: JARS ("label=path ...", default the jar in target/), REDIS_PORT (16391), ports 20390-20399.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source load-tests/lib/app.sh
+cd "$(dirname "$0")/../.."
+source load-tests/lab/lib/app.sh
 require_tools jq curl psql createdb
 JARS=${JARS:-current=$(built_jar)}
 RP=${REDIS_PORT:-16391}

@@ -101,7 +101,7 @@ rss_mb() {
 
 # seed PORT: seeds through the API (idempotent) and prints the state JSON.
 seed() {
-  python3 "$(dirname "${BASH_SOURCE[0]}")/../seed.py" "http://127.0.0.1:$1" "$BENCH_ADMIN_EMAIL" "$BENCH_ADMIN_PASSWORD"
+  python3 "$(dirname "${BASH_SOURCE[0]}")/../../seed.py" "http://127.0.0.1:$1" "$BENCH_ADMIN_EMAIL" "$BENCH_ADMIN_PASSWORD"
 }
 
 stop_apps() {

@@ -1,4 +1,4 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Locale;
  * A small line chart in SVG, no library: panels stacked on one time axis, the fault
  * windows shaded and numbered on every panel.
  */
-final class SvgChart {
+public final class SvgChart {
 
 	private static final int WIDTH = 1000;
 
@@ -30,18 +30,18 @@ final class SvgChart {
 
 	private final List<Panel> panels = new ArrayList<>();
 
-	SvgChart(String title, double xMaxSeconds, List<Band> bands) {
+	public SvgChart(String title, double xMaxSeconds, List<Band> bands) {
 		this.title = title;
 		this.xMax = Math.max(1, xMaxSeconds);
 		this.bands = bands;
 	}
 
-	SvgChart panel(String yLabel, List<Series> series) {
+	public SvgChart panel(String yLabel, List<Series> series) {
 		this.panels.add(new Panel(yLabel, series));
 		return this;
 	}
 
-	String render() {
+	public String render() {
 		int height = TOP + this.panels.size() * (PANEL_HEIGHT + GAP) + 20;
 		StringBuilder svg = new StringBuilder();
 		svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
@@ -144,11 +144,11 @@ final class SvgChart {
 	}
 
 	/** A shaded interval of the time axis (seconds), e.g. a fault window. */
-	record Band(double start, double end, String label) {
+	public record Band(double start, double end, String label) {
 	}
 
 	/** One line (or dots) of points {x seconds, y}. */
-	record Series(String name, String color, List<double[]> points, boolean dots) {
+	public record Series(String name, String color, List<double[]> points, boolean dots) {
 	}
 
 	private record Panel(String yLabel, List<Series> series) {

@@ -1,4 +1,4 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Running short commands (pg_ctl, kill, jcmd) and finding spare ports. */
-final class Commands {
+public final class Commands {
 
 	/** The servers under test must never be the machine's shared ones. */
 	private static final List<Integer> SHARED_PORTS = List.of(5432, 6379, 80, 8080, 9090);
@@ -19,7 +19,7 @@ final class Commands {
 	}
 
 	/** Runs the command, its output appended to {@code log}; returns the exit code. */
-	static int run(List<String> command, Path log, Duration timeout) {
+	public static int run(List<String> command, Path log, Duration timeout) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -40,7 +40,7 @@ final class Commands {
 	}
 
 	/** Runs the command and fails unless it exits with 0. */
-	static void require(List<String> command, Path log, Duration timeout) {
+	public static void require(List<String> command, Path log, Duration timeout) {
 		int code = run(command, log, timeout);
 		if (code != 0) {
 			throw new IllegalStateException(String.join(" ", command) + " exited with " + code + "; see " + log);
@@ -50,7 +50,7 @@ final class Commands {
 	/**
 	 * Sends a signal ({@code STOP}, {@code CONT}, {@code KILL}, {@code TERM}) to a pid.
 	 */
-	static void signal(long pid, String signal, Path log) {
+	public static void signal(long pid, String signal, Path log) {
 		require(List.of("kill", "-" + signal, Long.toString(pid)), log, Duration.ofSeconds(10));
 	}
 
@@ -58,7 +58,7 @@ final class Commands {
 	 * A port nothing listens on now, never one of the shared servers' ports. Another
 	 * process could take it before it is used; the servers here bind at once.
 	 */
-	static int sparePort() {
+	public static int sparePort() {
 		for (int i = 0; i < 20; i++) {
 			try (ServerSocket socket = new ServerSocket(0)) {
 				int port = socket.getLocalPort();
@@ -77,7 +77,7 @@ final class Commands {
 	 * Runs a command as the {@code postgres} user when this process is root (PostgreSQL
 	 * refuses to run as root), as is otherwise.
 	 */
-	static List<String> asPostgresUser(List<String> command) {
+	public static List<String> asPostgresUser(List<String> command) {
 		if (!"root".equals(System.getProperty("user.name"))) {
 			return command;
 		}
@@ -86,7 +86,7 @@ final class Commands {
 		return wrapped;
 	}
 
-	static void sleep(Duration duration) {
+	public static void sleep(Duration duration) {
 		try {
 			Thread.sleep(Math.max(0, duration.toMillis()));
 		}

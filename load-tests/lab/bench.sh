@@ -2,10 +2,10 @@
 # The request-path benchmark: GET /posts/{id}, GET /posts?size=20, authenticated GET /users/me
 # and POST /orders, each as a ratio to GET /api/v1/ping measured in the same round, cache off, warm JVM.
 #
-#   load-tests/bench.sh                                        # the jar in target/ (built if missing)
-#   JARS="before=/tmp/old.jar after=target/app.jar" load-tests/bench.sh   # two builds in one run, alternating
+#   load-tests/lab/bench.sh                                        # the jar in target/ (built if missing)
+#   JARS="before=/tmp/old.jar after=target/app.jar" load-tests/lab/bench.sh   # two builds in one run, alternating
 #   JARS="traced=target/app.jar untraced=target/app.jar" OPTS_untraced="-Dmanagement.tracing.enabled=false" \
-#     load-tests/bench.sh                                       # one build, two settings (OPTS_<label>: JVM options)
+#     load-tests/lab/bench.sh                                       # one build, two settings (OPTS_<label>: JVM options)
 #
 # Settings (environment): JARS ("label=path ..."), ROUNDS (5), DURATION (5 s per wrk run), WARMUP (10 s per
 # endpoint), CONNECTIONS (50), THREADS (2), ENDPOINTS ("ping post posts me order"), BASE_PORT (20080; a jar
@@ -16,8 +16,8 @@
 # matters is a ratio to ping measured minutes apart at most, in the same round, on the same JVM; jars and
 # endpoints alternate so that a slow minute hits all of them. Load averages are recorded with every round.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source load-tests/lib/app.sh
+cd "$(dirname "$0")/../.."
+source load-tests/lab/lib/app.sh
 require_tools wrk jq curl psql createdb
 
 ROUNDS=${ROUNDS:-5}
@@ -27,9 +27,9 @@ CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 ENDPOINTS=${ENDPOINTS:-ping post posts me order}
 BASE_PORT=${BASE_PORT:-20080}
-OUT=${OUT:-load-tests/results/bench.md}
+OUT=${OUT:-load-tests/lab/results/bench.md}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-RAW=load-tests/results/raw/bench-$STAMP
+RAW=load-tests/lab/results/raw/bench-$STAMP
 mkdir -p "$RAW"
 
 JARS=${JARS:-current=$(built_jar)}
@@ -65,8 +65,8 @@ run() {
     ping) path=/api/v1/ping ;;
     post) path=/api/v1/posts/$post ;;
     posts) path='/api/v1/posts?size=20' ;;
-    me) path=/api/v1/users/me script=(-s load-tests/wrk/bearer.lua) ;;
-    order) path=/api/v1/orders script=(-s load-tests/wrk/order.lua) ;;
+    me) path=/api/v1/users/me script=(-s load-tests/lab/wrk/bearer.lua) ;;
+    order) path=/api/v1/orders script=(-s load-tests/lab/wrk/order.lua) ;;
     *) echo "unknown endpoint $endpoint" >&2; exit 2 ;;
   esac
   TOKEN=$token PRODUCTS=$products wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --latency \

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The cache benchmark (see load-tests/README.md, "Cache on vs off"): one command, about 8 minutes on 2 cores.
+# The cache benchmark (see load-tests/lab/README.md, "Cache on vs off"): one command, about 8 minutes on 2 cores.
 #
-#   load-tests/cache-benchmark.sh            # full run: 3 cases x 2 endpoints x 3 runs, plus latency runs
-#   QUICK=1 load-tests/cache-benchmark.sh    # smoke test: 1 run of 2 s (~3 min, mostly start-up)
+#   load-tests/lab/cache-benchmark.sh            # full run: 3 cases x 2 endpoints x 3 runs, plus latency runs
+#   QUICK=1 load-tests/lab/cache-benchmark.sh    # smoke test: 1 run of 2 s (~3 min, mostly start-up)
 #
 # Three JVMs of the same jar against the same database and a private Redis, measured in turn (alternating):
 #   on    the cache on (the default)
@@ -13,11 +13,11 @@
 # CONNECTIONS (32), LATENCY_DURATION s of the one-connection latency runs (5), BASE_PORT (19080),
 # REDIS_PORT (16380, a private redis-server started and stopped here), PGHOST/PGPORT/PGUSER
 # (127.0.0.1/5432/postgres), BENCH_DB (cache_bench), JAR (a jar to measure instead of building one).
-# Results: load-tests/results/cache-benchmark.{md,svg}; raw wrk output and logs in load-tests/results/raw/cache-*.
+# Results: load-tests/lab/results/cache-benchmark.{md,svg}; raw wrk output and logs in load-tests/lab/results/raw/cache-*.
 set -euo pipefail
 
-cd "$(dirname "$0")/.."
-source load-tests/lib/app.sh
+cd "$(dirname "$0")/../.."
+source load-tests/lab/lib/app.sh
 
 QUICK=${QUICK:-0}
 if [[ "$QUICK" == 1 ]]; then
@@ -40,8 +40,8 @@ CASES=(
 )
 ENDPOINTS=(post me)
 
-if [[ "$QUICK" == 1 ]]; then OUT=load-tests/results/raw/cache-quick; else OUT=load-tests/results; fi
-RAW=load-tests/results/raw/$( [[ "$QUICK" == 1 ]] && echo cache-quick-runs || echo cache-runs )
+if [[ "$QUICK" == 1 ]]; then OUT=load-tests/lab/results/raw/cache-quick; else OUT=load-tests/lab/results; fi
+RAW=load-tests/lab/results/raw/$( [[ "$QUICK" == 1 ]] && echo cache-quick-runs || echo cache-runs )
 rm -rf "$RAW"
 mkdir -p "$RAW" "$OUT"
 

@@ -1,4 +1,4 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.chaos;
 
 /**
  * When a fault was running: from the moment it was injected to the moment the part it hit

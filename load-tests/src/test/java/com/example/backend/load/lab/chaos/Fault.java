@@ -1,4 +1,4 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.chaos;
 
 /** The faults of issue 19, each injected by {@link FaultInjector}. */
 enum Fault {

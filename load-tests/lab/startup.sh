@@ -2,8 +2,8 @@
 # Start-to-ready and resident memory of `java -jar`, on several JVMs and with or without a JVM cache of
 # pre-parsed classes (Java 25's AOT cache, JEP 483/514; Java 17's CDS archive), against a real PostgreSQL.
 #
-#   load-tests/startup.sh
-#   CASES="25-aot 25" RUNS=7 load-tests/startup.sh
+#   load-tests/lab/startup.sh
+#   CASES="25-aot 25" RUNS=7 load-tests/lab/startup.sh
 #
 # A case is JAVA-MODE: JAVA is 17 or 25 (JAVA17 / JAVA25 point at the JDKs), MODE is
 #   jar    the fat jar as built: java -jar target/app.jar
@@ -19,8 +19,8 @@
 # e.g. the heap settings under test; MALLOC_ARENA_MAX is passed on and recorded too),
 # PORT (20280), OUT (results/startup.md).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source load-tests/lib/app.sh
+cd "$(dirname "$0")/../.."
+source load-tests/lab/lib/app.sh
 require_tools curl psql createdb
 
 JAVA17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64}
@@ -28,9 +28,9 @@ JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 CASES=${CASES:-17-jar 17-ext 17-cds 25-jar 25-ext 25-aot}
 RUNS=${RUNS:-5}
 PORT=${PORT:-20280}
-OUT=${OUT:-load-tests/results/startup.md}
+OUT=${OUT:-load-tests/lab/results/startup.md}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-RAW=load-tests/results/raw/startup-$STAMP
+RAW=load-tests/lab/results/raw/startup-$STAMP
 mkdir -p "$RAW"
 JAR=${JAR:-$(built_jar)}
 JAR=$(readlink -f "$JAR")

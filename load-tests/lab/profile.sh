@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Profiling recipe of issue #9: where does a request's time go?
 #
-#   load-tests/profile.sh                       # all four endpoints, the jar in target/ (built if missing)
-#   ENDPOINTS="post me" load-tests/profile.sh   # some of them
-#   JAR=/tmp/old.jar OUT=load-tests/results/profile-before.md load-tests/profile.sh
+#   load-tests/lab/profile.sh                       # all four endpoints, the jar in target/ (built if missing)
+#   ENDPOINTS="post me" load-tests/lab/profile.sh   # some of them
+#   JAR=/tmp/old.jar OUT=load-tests/lab/results/profile-before.md load-tests/lab/profile.sh
 #
 # Two phases, each on a fresh JVM started as production starts it (profile prod, real PostgreSQL, cache and
 # API rate limit off, database perf_profile seeded through the API by seed.py):
 #  1. CPU and allocation: per endpoint, WARMUP s of wrk to warm the JIT, then a JFR recording (settings
 #     "profile": Java samples every 10-20 ms, allocation samples) while wrk drives it for DURATION s.
 #  2. Counting, on a second JVM that logs every SQL statement (org.hibernate.SQL) and every transaction
-#     (JpaTransactionManager) and records every socket read and write (load-tests/jfr/round-trips.jfc):
+#     (JpaTransactionManager) and records every socket read and write (load-tests/lab/jfr/round-trips.jfc):
 #     drive.py sends COUNT_REQUESTS requests one after the other; statements, transactions and writes to
 #     PostgreSQL (one per round trip: the driver flushes once per round trip) are divided by that number.
 # profile_summary.py turns both into one Markdown page (OUT), with the top frames by CPU (self and by layer),
@@ -21,8 +21,8 @@
 # CONNECTIONS (50), THREADS (2), PORT (20180; uses PORT..PORT+1), JAVA / JAVA_HOME, JAVA_OPTS,
 # JFR_TOOL (a `jfr` of JDK 21+ for the views; default: the one next to JAVA, else Temurin 25's), OUT.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source load-tests/lib/app.sh
+cd "$(dirname "$0")/../.."
+source load-tests/lab/lib/app.sh
 require_tools wrk jq curl psql createdb
 
 ENDPOINTS=${ENDPOINTS:-post posts me order}
@@ -33,9 +33,9 @@ COUNT_REQUESTS=${COUNT_REQUESTS:-50}
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 PORT=${PORT:-20180}
-OUT=${OUT:-load-tests/results/profile.md}
+OUT=${OUT:-load-tests/lab/results/profile.md}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-RAW=load-tests/results/raw/profile-$STAMP
+RAW=load-tests/lab/results/raw/profile-$STAMP
 mkdir -p "$RAW"
 JAR=${JAR:-$(built_jar)}
 JCMD=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd
@@ -50,8 +50,8 @@ drive() {
     ping) path=/api/v1/ping ;;
     post) path=/api/v1/posts/$(jq -r .postId <<< "$state") ;;
     posts) path='/api/v1/posts?size=20' ;;
-    me) path=/api/v1/users/me script=(-s load-tests/wrk/bearer.lua) ;;
-    order) path=/api/v1/orders script=(-s load-tests/wrk/order.lua) ;;
+    me) path=/api/v1/users/me script=(-s load-tests/lab/wrk/bearer.lua) ;;
+    order) path=/api/v1/orders script=(-s load-tests/lab/wrk/order.lua) ;;
     *) echo "unknown endpoint $endpoint" >&2; exit 2 ;;
   esac
   TOKEN=$(jq -r .readerToken <<< "$state") PRODUCTS=$(jq -r '.productIds | join(",")' <<< "$state") \
@@ -83,7 +83,7 @@ wait_ready "$PORT"
 for endpoint in $ENDPOINTS; do
   python3 load-tests/drive.py "http://127.0.0.1:$PORT" "$RAW/state.json" "$endpoint" 3 > /dev/null
   sleep 1
-  "$JCMD" "$APP_PID" JFR.start name="count-$endpoint" settings="$(pwd)/load-tests/jfr/round-trips.jfc" \
+  "$JCMD" "$APP_PID" JFR.start name="count-$endpoint" settings="$(pwd)/load-tests/lab/jfr/round-trips.jfc" \
     filename="$(pwd)/$RAW/$endpoint.count.jfr" > /dev/null
   before=$(wc -l < "$RAW/count.log")
   python3 load-tests/drive.py "http://127.0.0.1:$PORT" "$RAW/state.json" "$endpoint" "$COUNT_REQUESTS" \

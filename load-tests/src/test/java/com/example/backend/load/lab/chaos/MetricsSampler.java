@@ -1,10 +1,14 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.chaos;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import com.example.backend.load.lab.process.AppInstance;
+import com.example.backend.load.lab.process.Commands;
+import com.example.backend.load.lab.report.PrometheusText;
 
 /**
  * Scrapes every instance's {@code /actuator/prometheus} every {@link #PERIOD} (heap used,
@@ -72,8 +76,8 @@ final class MetricsSampler implements AutoCloseable {
 				String text = instance.prometheus();
 				if (text != null) {
 					add(new Sample(System.currentTimeMillis(), instance.name(), pid, gcDue,
-							Prometheus.sum(text, "jvm_memory_used_bytes", "area=\"heap\""),
-							Prometheus.sum(text, "http_server_requests_seconds_count", "")));
+							PrometheusText.sum(text, "jvm_memory_used_bytes", "area=\"heap\""),
+							PrometheusText.sum(text, "http_server_requests_seconds_count", "")));
 				}
 			}
 			Commands.sleep(PERIOD);
@@ -95,33 +99,6 @@ final class MetricsSampler implements AutoCloseable {
 	 * {@code heapBytes} is the live heap.
 	 */
 	record Sample(long millis, String instance, long pid, boolean afterGc, double heapBytes, double requests) {
-	}
-
-	/** The few lines of the Prometheus text format the sampler needs. */
-	static final class Prometheus {
-
-		private Prometheus() {
-		}
-
-		/** Sum of every sample of the metric whose labels contain {@code labelFilter}. */
-		static double sum(String text, String metric, String labelFilter) {
-			double total = 0;
-			for (String line : text.split("\n")) {
-				if (!line.startsWith(metric) || line.startsWith("#")) {
-					continue;
-				}
-				String rest = line.substring(metric.length());
-				if (!(rest.startsWith("{") || rest.startsWith(" "))) {
-					continue;
-				}
-				int valueStart = line.lastIndexOf(' ');
-				if (line.substring(0, valueStart).contains(labelFilter)) {
-					total += Double.parseDouble(line.substring(valueStart + 1));
-				}
-			}
-			return total;
-		}
-
 	}
 
 }

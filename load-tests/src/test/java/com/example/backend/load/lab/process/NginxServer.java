@@ -1,4 +1,4 @@
-package com.example.backend.load.chaos;
+package com.example.backend.load.lab.process;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.Map;
  * template {@code chaos/nginx.conf.template}; everything it writes stays in its
  * directory.
  */
-final class NginxServer implements AutoCloseable {
+public final class NginxServer implements AutoCloseable {
 
 	private final Path directory;
 
@@ -23,17 +23,17 @@ final class NginxServer implements AutoCloseable {
 
 	private final int port;
 
-	NginxServer(Path directory, Path log, int port) {
+	public NginxServer(Path directory, Path log, int port) {
 		this.directory = directory;
 		this.log = log;
 		this.port = port;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	void start(List<Integer> upstreamPorts) {
+	public void start(List<Integer> upstreamPorts) {
 		installWhenMissing(this.log);
 		String config = template();
 		for (Map.Entry<String, String> value : Map

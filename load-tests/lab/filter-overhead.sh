@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# The filter overhead experiment (see load-tests/README.md): one command, about 12 minutes on 2 cores.
+# The filter overhead experiment (see load-tests/lab/README.md): one command, about 12 minutes on 2 cores.
 #
-#   load-tests/filter-overhead.sh              # full run: 11 cases x 2 endpoints x 3 runs (~12 min)
-#   QUICK=1 load-tests/filter-overhead.sh      # smoke test: 3 cases, ping only, 1 run of 2 s (~1.5 min)
-#   ENDPOINTS=ping load-tests/filter-overhead.sh
+#   load-tests/lab/filter-overhead.sh              # full run: 11 cases x 2 endpoints x 3 runs (~12 min)
+#   QUICK=1 load-tests/lab/filter-overhead.sh      # smoke test: 3 cases, ping only, 1 run of 2 s (~1.5 min)
+#   ENDPOINTS=ping load-tests/lab/filter-overhead.sh
 #
 # Settings (environment): RUNS (3), DURATION seconds per measurement (5), WARMUP seconds per case and
 # endpoint (10; at most 3 for the sleep and file-io cases, which are not JIT-bound), CONNECTIONS (64), THREADS wrk threads (1), ENDPOINTS (ping,post), CASES (all, by name),
 # BASE_PORT (18080), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), BENCH_DB (filter_bench).
-# Results: load-tests/results/filter-overhead.{md,svg}; raw wrk output and logs in load-tests/results/raw/.
+# Results: load-tests/lab/results/filter-overhead.{md,svg}; raw wrk output and logs in load-tests/lab/results/raw/.
 set -euo pipefail
 
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 
 QUICK=${QUICK:-0}
@@ -55,8 +55,8 @@ for entry in "${ALL_CASES[@]}"; do
 done
 [[ "${SELECTED[0]%%|*}" == baseline ]] || { echo "CASES must include baseline (ratios need it)" >&2; exit 1; }
 
-if [[ "$QUICK" == 1 ]]; then OUT=load-tests/results/raw/quick; else OUT=load-tests/results; fi
-RAW=load-tests/results/raw/$( [[ "$QUICK" == 1 ]] && echo quick-runs || echo runs )
+if [[ "$QUICK" == 1 ]]; then OUT=load-tests/lab/results/raw/quick; else OUT=load-tests/lab/results; fi
+RAW=load-tests/lab/results/raw/$( [[ "$QUICK" == 1 ]] && echo quick-runs || echo runs )
 rm -rf "$RAW"
 mkdir -p "$RAW" "$OUT"
 
