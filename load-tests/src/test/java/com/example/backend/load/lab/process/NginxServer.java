@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * nginx (Debian package, installed when missing) in front of the instances, from the
- * template {@code chaos/nginx.conf.template}; everything it writes stays in its
- * directory.
+ * nginx (Debian package, installed when missing) in front of the instances, from a
+ * template in src/test/resources ({@code chaos/nginx.conf.template},
+ * {@code sweep/nginx.conf.template}); everything it writes stays in its directory, so the
+ * system's nginx is never touched.
  */
 public final class NginxServer implements AutoCloseable {
 
@@ -33,13 +34,23 @@ public final class NginxServer implements AutoCloseable {
 		return this.port;
 	}
 
+	/**
+	 * The chaos runner's proxy: the compose profile's settings in front of two instances
+	 * on {@link #port()}.
+	 */
 	public void start(List<Integer> upstreamPorts) {
+		start(template(), Map.of("@PORT@", Integer.toString(this.port), "@FIRST@", upstreamPorts.get(0).toString(),
+				"@SECOND@", upstreamPorts.get(1).toString()));
+	}
+
+	/**
+	 * Starts nginx on a configuration made from {@code template} (its placeholders
+	 * replaced by {@code values}; {@code @DIR@} is this server's directory).
+	 */
+	public void start(String template, Map<String, String> values) {
 		installWhenMissing(this.log);
-		String config = template();
-		for (Map.Entry<String, String> value : Map
-			.of("@DIR@", this.directory.toString(), "@PORT@", Integer.toString(this.port), "@FIRST@",
-					upstreamPorts.get(0).toString(), "@SECOND@", upstreamPorts.get(1).toString())
-			.entrySet()) {
+		String config = template.replace("@DIR@", this.directory.toString());
+		for (Map.Entry<String, String> value : values.entrySet()) {
 			config = config.replace(value.getKey(), value.getValue());
 		}
 		try {
@@ -75,8 +86,12 @@ public final class NginxServer implements AutoCloseable {
 	 */
 	private static String template() {
 		String variant = System.getenv("CHAOS_NGINX");
-		String name = (variant == null || variant.isBlank()) ? "/chaos/nginx.conf.template"
-				: "/chaos/nginx-" + variant + ".conf.template";
+		return resource((variant == null || variant.isBlank()) ? "/chaos/nginx.conf.template"
+				: "/chaos/nginx-" + variant + ".conf.template");
+	}
+
+	/** A template from src/test/resources. */
+	public static String resource(String name) {
 		try (InputStream in = NginxServer.class.getResourceAsStream(name)) {
 			if (in == null) {
 				throw new IllegalArgumentException("no nginx template " + name + " in src/test/resources");

@@ -29,11 +29,39 @@ public final class PostgresServer implements AutoCloseable {
 
 	private final int port;
 
+	private final int maxConnections;
+
 	public PostgresServer(Path directory, Path log, int port) {
+		this(directory, log, port, 100);
+	}
+
+	/**
+	 * A server that allows {@code maxConnections} (the sweep's largest pool is 50
+	 * connections, next to the other JVMs' pools).
+	 */
+	public PostgresServer(Path directory, Path log, int port, int maxConnections) {
 		this.bin = newestServer();
 		this.directory = directory;
 		this.log = log;
 		this.port = port;
+		this.maxConnections = maxConnections;
+	}
+
+	/** The server's version, e.g. {@code 15.14}. */
+	public String version() {
+		try {
+			Process process = new ProcessBuilder(this.bin.resolve("postgres").toString(), "--version").start();
+			String text = new String(process.getInputStream().readAllBytes()).trim();
+			process.waitFor();
+			return text.substring(text.lastIndexOf(' ') + 1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "unknown";
+		}
 	}
 
 	public int port() {
@@ -56,7 +84,7 @@ public final class PostgresServer implements AutoCloseable {
 				Commands.asPostgresUser(List.of(this.bin.resolve("pg_ctl").toString(), "-D", data(), "-l",
 						this.directory.resolve("server.log").toString(), "-w", "-t", "60", "-o",
 						"-p " + this.port + " -k " + this.directory
-								+ " -c listen_addresses=127.0.0.1 -c max_connections=100",
+								+ " -c listen_addresses=127.0.0.1 -c max_connections=" + this.maxConnections,
 						"start")),
 				this.log, TIMEOUT);
 	}
