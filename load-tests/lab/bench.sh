@@ -10,7 +10,7 @@
 # Settings (environment): JARS ("label=path ..."), ROUNDS (5), DURATION (5 s per wrk run), WARMUP (10 s per
 # endpoint), CONNECTIONS (50), THREADS (2), ENDPOINTS ("ping post posts me order"), BASE_PORT (20080; a jar
 # takes two ports), JAVA / JAVA_HOME, JAVA_OPTS, OUT (results/bench.md). Each jar gets its own database
-# perf_bench_<label>, seeded by seed.py through the API.
+# perf_bench_<label>, seeded through the API by the Java seeder (lab seed).
 #
 # Method: on a shared 2-core machine absolute requests/s drift with everybody else's load, so every figure that
 # matters is a ratio to ping measured minutes apart at most, in the same round, on the same JVM; jars and
@@ -102,5 +102,5 @@ done
     [[ -z ${!opts_variable:-} ]] || echo "$opts_variable: ${!opts_variable}"
   done
 } > "$RAW/meta.txt"
-python3 load-tests/bench_report.py "$RAW" "$JARS" "$ENDPOINTS" | tee "$OUT"
+lab report bench "$RAW" "$JARS" "$ENDPOINTS" | tee "$OUT"
 echo "written: $OUT (raw: $RAW)"

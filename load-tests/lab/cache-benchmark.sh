@@ -45,7 +45,7 @@ RAW=load-tests/lab/results/raw/$( [[ "$QUICK" == 1 ]] && echo cache-quick-runs |
 rm -rf "$RAW"
 mkdir -p "$RAW" "$OUT"
 
-require_tools wrk psql curl python3 openssl
+require_tools wrk jq psql curl openssl
 for tool in redis-server redis-cli; do
   command -v "$tool" > /dev/null || { echo "$tool is missing (apt-get install redis-server)" >&2; exit 1; }
 done
@@ -71,7 +71,7 @@ start_case() { # index, entry
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
     SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$REDIS_PORT" \
     APP_JWT_SECRET="$JWT_SECRET" \
-    java -Xms512m -Xmx512m -jar "$JAR" --server.port=$(( BASE_PORT + index )) \
+    "$JAVA" -Xms512m -Xmx512m -jar "$JAR" --server.port=$(( BASE_PORT + index )) \
     --app.demo-data.enabled=false --app.rate-limit.api.enabled=false --app.jwt.access-token-ttl=2h \
     --app.redis.key-prefix="bench-$name:" $extra > "$RAW/$name.log" 2>&1 &
   PIDS+=($!)
@@ -97,7 +97,7 @@ for i in "${!CASES[@]}"; do await_health "$i" "${CASES[$i]%%|*}"; done
 echo "== seeding a user and a published post"
 base="http://127.0.0.1:$BASE_PORT/api/v1"
 email="bench-$(date +%s)-$$@example.com"
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+json() { jq -r ".$1"; }
 curl -fs -H 'Content-Type: application/json' \
   -d "{\"email\":\"$email\",\"password\":\"bench-password-1\",\"displayName\":\"Bench\"}" "$base/auth/register" > /dev/null
 TOKEN=$(curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"bench-password-1\"}" \
@@ -139,7 +139,7 @@ uptime > "$RAW/uptime-end.txt"
   echo "cpu_model=$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
   echo "memory=$(free -h | awk '/^Mem:/ {print $2}')"
   echo "kernel=$(uname -sr)"
-  echo "java=$(java -version 2>&1 | head -1)"
+  echo "java=$("$JAVA" -version 2>&1 | head -1)"
   echo "redis=$(redis-server --version | cut -d' ' -f3)"
   echo "postgres=$(psql -d postgres -Atc 'show server_version')"
   echo "wrk=$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
@@ -155,4 +155,4 @@ uptime > "$RAW/uptime-end.txt"
   echo "git=$(git rev-parse --short HEAD)"
 } > "$RAW/meta.env"
 
-python3 load-tests/cache-report.py "$RAW" "$OUT"
+lab report cache "$RAW" "$OUT"

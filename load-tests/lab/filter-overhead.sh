@@ -13,6 +13,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
+source load-tests/lab/lib/app.sh
 
 QUICK=${QUICK:-0}
 if [[ "$QUICK" == 1 ]]; then
@@ -27,11 +28,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-1}
 ENDPOINTS=${ENDPOINTS:-ping,post}
 BASE_PORT=${BASE_PORT:-18080}
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
 BENCH_DB=${BENCH_DB:-filter_bench}
-export PGHOST PGPORT PGUSER
 
 # name | app.filter-experiment.* settings. The order is the order of every run (cases alternate).
 ALL_CASES=(
@@ -66,16 +63,13 @@ measurements=$(( RUNS * ${#SELECTED[@]} * ${#ENDPOINT_LIST[@]} ))
 estimate=$(( measurements * (DURATION + 1) + ${#SELECTED[@]} * ${#ENDPOINT_LIST[@]} * (WARMUP + 1) + 200 ))
 echo "== ${#SELECTED[@]} cases x ${#ENDPOINT_LIST[@]} endpoint(s) x $RUNS run(s), ${DURATION}s each; about $(( estimate / 60 )) min"
 
-command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-command -v psql > /dev/null || { echo "psql is missing" >&2; exit 1; }
+require_tools wrk jq curl psql
 
 echo "== building the experiment jar (the filters live in src/experiment/java, never in the production jar)"
 ./mvnw -B -q -Pexperiment package
 JAR=$(ls target/experiment/*-experiment.jar | head -1)
 
-if ! psql -d postgres -Atc "select 1 from pg_database where datname = '$BENCH_DB'" | grep -q 1; then
-  psql -d postgres -qc "create database $BENCH_DB"
-fi
+ensure_db "$BENCH_DB"
 
 PIDS=()
 cleanup() {
@@ -89,7 +83,7 @@ start_case() { # index, entry
   for setting in $settings; do args+=("--app.filter-experiment.$setting"); done
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
     SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" DB_POOL_SIZE=4 DB_POOL_MIN_IDLE=1 \
-    java -Xms512m -Xmx512m -jar "$JAR" --server.port=$(( BASE_PORT + index )) \
+    "$JAVA" -Xms512m -Xmx512m -jar "$JAR" --server.port=$(( BASE_PORT + index )) \
     --spring.profiles.active=filter-experiment "${args[@]}" > "$RAW/$name.log" 2>&1 &
   PIDS+=($!)
 }
@@ -116,7 +110,7 @@ if [[ ",$ENDPOINTS," == *,post,* ]]; then
   echo "== seeding one published post"
   base="http://127.0.0.1:$BASE_PORT/api/v1"
   email="bench-$(date +%s)-$$@example.com"
-  json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+  json() { jq -r ".$1"; }
   curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"bench-password-1\",\"displayName\":\"Bench\"}" \
     "$base/auth/register" > /dev/null
   token=$(curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"bench-password-1\"}" \
@@ -159,7 +153,7 @@ done
   echo "cpu_model=$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
   echo "memory=$(free -h | awk '/^Mem:/ {print $2}')"
   echo "kernel=$(uname -sr)"
-  echo "java=$(java -version 2>&1 | head -1)"
+  echo "java=$("$JAVA" -version 2>&1 | head -1)"
   echo "wrk=$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "runs=$RUNS"
   echo "duration=$DURATION"
@@ -172,4 +166,4 @@ done
   echo "git=$(git rev-parse --short HEAD)"
 } > "$RAW/meta.env"
 
-python3 load-tests/report.py "$RAW" "$OUT"
+lab report filter-overhead "$RAW" "$OUT"

@@ -6,20 +6,19 @@
 #   JAR=/tmp/old.jar OUT=load-tests/lab/results/profile-before.md load-tests/lab/profile.sh
 #
 # Two phases, each on a fresh JVM started as production starts it (profile prod, real PostgreSQL, cache and
-# API rate limit off, database perf_profile seeded through the API by seed.py):
+# API rate limit off, database perf_profile seeded through the API by the Java seeder, `lab seed`):
 #  1. CPU and allocation: per endpoint, WARMUP s of wrk to warm the JIT, then a JFR recording (settings
 #     "profile": Java samples every 10-20 ms, allocation samples) while wrk drives it for DURATION s.
 #  2. Counting, on a second JVM that logs every SQL statement (org.hibernate.SQL) and every transaction
 #     (JpaTransactionManager) and records every socket read and write (load-tests/lab/jfr/round-trips.jfc):
-#     drive.py sends COUNT_REQUESTS requests one after the other; statements, transactions and writes to
+#     `lab drive` sends COUNT_REQUESTS requests one after the other; statements, transactions and writes to
 #     PostgreSQL (one per round trip: the driver flushes once per round trip) are divided by that number.
-# profile_summary.py turns both into one Markdown page (OUT), with the top frames by CPU (self and by layer),
+# `lab profile` (the JDK's JFR reader) turns both into one Markdown page (OUT), with the top frames by CPU (self and by layer),
 # the allocation rate (MB/s and KB per request), GC, and the counts. The .jfr files stay in results/raw/ for
 # JDK Mission Control (`jmc`) or `jfr view hot-methods FILE`.
 #
 # Settings: JAR, PHASES ("cpu count"; "count" alone gives the exact counts in a minute), ENDPOINTS ("post posts me order"), WARMUP (15), DURATION (20), COUNT_REQUESTS (50),
-# CONNECTIONS (50), THREADS (2), PORT (20180; uses PORT..PORT+1), JAVA / JAVA_HOME, JAVA_OPTS,
-# JFR_TOOL (a `jfr` of JDK 21+ for the views; default: the one next to JAVA, else Temurin 25's), OUT.
+# CONNECTIONS (50), THREADS (2), PORT (20180; uses PORT..PORT+1), JAVA / JAVA_HOME, JAVA_OPTS, OUT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source load-tests/lab/lib/app.sh
@@ -39,7 +38,6 @@ RAW=load-tests/lab/results/raw/profile-$STAMP
 mkdir -p "$RAW"
 JAR=${JAR:-$(built_jar)}
 JCMD=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd
-JFR_TOOL=${JFR_TOOL:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr}
 trap stop_apps EXIT
 
 # drive ENDPOINT SECONDS CONNECTIONS THREADS OUTFILE
@@ -81,12 +79,12 @@ start_app "$RAW/count.log" "$JAR" "$PORT" perf_profile --logging.level.org.hiber
 wait_ready "$PORT"
 [[ -s $RAW/state.json ]] || seed "$PORT" > "$RAW/state.json"
 for endpoint in $ENDPOINTS; do
-  python3 load-tests/drive.py "http://127.0.0.1:$PORT" "$RAW/state.json" "$endpoint" 3 > /dev/null
+  lab drive "http://127.0.0.1:$PORT" "$RAW/state.json" "$endpoint" 3 > /dev/null
   sleep 1
   "$JCMD" "$APP_PID" JFR.start name="count-$endpoint" settings="$(pwd)/load-tests/lab/jfr/round-trips.jfc" \
     filename="$(pwd)/$RAW/$endpoint.count.jfr" > /dev/null
   before=$(wc -l < "$RAW/count.log")
-  python3 load-tests/drive.py "http://127.0.0.1:$PORT" "$RAW/state.json" "$endpoint" "$COUNT_REQUESTS" \
+  lab drive "http://127.0.0.1:$PORT" "$RAW/state.json" "$endpoint" "$COUNT_REQUESTS" \
     > "$RAW/$endpoint.count.requests.txt"
   sleep 1
   "$JCMD" "$APP_PID" JFR.stop name="count-$endpoint" > /dev/null
@@ -100,5 +98,6 @@ fi
   echo "wrk -t$THREADS -c$CONNECTIONS, warm-up ${WARMUP}s, recorded ${DURATION}s; counting: $COUNT_REQUESTS" \
     "requests one after the other; $(nproc) cores shared with wrk and other work; $(uptime)"
 } > "$RAW/meta.txt"
-python3 load-tests/profile_summary.py "$RAW" "$JFR_TOOL" $ENDPOINTS > "$OUT"
+# shellcheck disable=SC2086
+lab profile "$RAW" $ENDPOINTS > "$OUT"
 echo "written: $OUT (raw: $RAW)"

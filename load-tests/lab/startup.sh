@@ -23,8 +23,9 @@ cd "$(dirname "$0")/../.."
 source load-tests/lab/lib/app.sh
 require_tools curl psql createdb
 
-JAVA17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64}
-JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# The JDKs: JAVA17 / JAVA25 (homes) when set, else found where installers put them (lab jdk).
+JAVA17=${JAVA17:-$(jdk_home 17)}
+JAVA25=${JAVA25:-$(jdk_home 25)}
 CASES=${CASES:-17-jar 17-ext 17-cds 25-jar 25-ext 25-aot}
 RUNS=${RUNS:-5}
 PORT=${PORT:-20280}
@@ -83,22 +84,6 @@ for run in $(seq 1 "$RUNS"); do
   done
 done
 
-python3 - "$RAW/runs.txt" "$CASES" "${JAVA_OPTS:-none}${MALLOC_ARENA_MAX:+; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}" \
-  "$STAMP" "$JAR" > "$OUT" << 'EOF'
-import statistics, sys
-runs, cases, opts, stamp, jar = sys.argv[1], sys.argv[2].split(), sys.argv[3], sys.argv[4], sys.argv[5]
-rows = [line.split() for line in open(runs)]
-print(f"# Start-up ({stamp})\n")
-print(f"`java -jar` with profile prod against PostgreSQL; jar: `{jar}`; JAVA_OPTS: `{opts}`; {len(rows) // len(cases)} runs per case,"
-      " cases alternating; ready = /actuator/health/readiness UP; RSS 5 s after ready. 2 shared cores.\n")
-print("| case | start to ready s, median (min-max) | RSS MB, median (min-max) | 1-min load during runs |")
-print("| --- | ---: | ---: | --- |")
-for case in cases:
-    mine = [r for r in rows if r[0] == case]
-    t = [float(r[2]) for r in mine]
-    m = [int(r[3]) for r in mine]
-    loads = [r[4] for r in mine]
-    print(f"| {case} | {statistics.median(t):.2f} ({min(t):.2f}-{max(t):.2f}) | "
-          f"{statistics.median(m):.0f} ({min(m)}-{max(m)}) | {', '.join(loads)} |")
-EOF
+lab startup "$RAW/runs.txt" "$CASES" "${JAVA_OPTS:-none}${MALLOC_ARENA_MAX:+; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}" \
+  "$STAMP" "$JAR" > "$OUT"
 cat "$OUT"

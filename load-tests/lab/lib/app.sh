@@ -1,5 +1,7 @@
-# Shared by bench.sh, profile.sh and startup.sh: start the jar as production starts it (profile prod,
-# real PostgreSQL), wait for readiness, seed, stop. Source it; it defines functions only.
+# The shell library of the lab's wrk and JFR scripts (bench.sh, profile.sh, startup.sh, cache-benchmark.sh,
+# filter-overhead.sh, eviction-round-trips.sh): tools, the jar, start the jar as production starts it (profile
+# prod, real PostgreSQL), wait for readiness, seed, stop, and `lab`, the Java side (seeder, request driver, the
+# reports of wrk and JFR output, JDK discovery). Source it from the repository root; it defines functions only.
 #
 # Every run passes app.cache.enabled=false and app.rate-limit.api.enabled=false: the benchmark measures the
 # uncached request path, and one client hammering the API must not be throttled. Profile prod requires Redis
@@ -99,9 +101,27 @@ rss_mb() {
   awk '/^VmRSS/ { printf "%d\n", $2 / 1024 }' "/proc/$1/status"
 }
 
-# seed PORT: seeds through the API (idempotent) and prints the state JSON.
+# lab TOOL ARGS...: one of the lab's Java tools (com.example.backend.load.lab.tools.Lab: seed, drive, report,
+# profile, startup, jdk) on the load-test module's test class path, which Maven compiles and lists once per
+# script run (the list is kept per script process, so that calls in subshells reuse it). Runs on JAVA (17+).
+lab() {
+  local classpath=load-tests/target/lab-classpath-$$.txt
+  if [[ ! -s $classpath ]]; then
+    ./mvnw -B -q -f load-tests/pom.xml test-compile dependency:build-classpath \
+      -Dmdep.outputFile="target/lab-classpath-$$.txt" >&2
+  fi
+  "$JAVA" -cp "load-tests/target/test-classes:$(cat "$classpath")" com.example.backend.load.lab.tools.Lab "$@"
+}
+
+# jdk_home FEATURE: the home of an installed JDK of that version (17, 25), found where installers put them;
+# fails with what is missing. Scripts take JAVA17 / JAVA25 from the environment first.
+jdk_home() {
+  lab jdk "$1"
+}
+
+# seed PORT: seeds through the API with the Java seeder (idempotent) and prints the state JSON.
 seed() {
-  python3 "$(dirname "${BASH_SOURCE[0]}")/../../seed.py" "http://127.0.0.1:$1" "$BENCH_ADMIN_EMAIL" "$BENCH_ADMIN_PASSWORD"
+  lab seed "http://127.0.0.1:$1" "$BENCH_ADMIN_EMAIL" "$BENCH_ADMIN_PASSWORD"
 }
 
 stop_apps() {

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -53,7 +55,9 @@ public final class PostgresServer implements AutoCloseable {
 			Process process = new ProcessBuilder(this.bin.resolve("postgres").toString(), "--version").start();
 			String text = new String(process.getInputStream().readAllBytes()).trim();
 			process.waitFor();
-			return text.substring(text.lastIndexOf(' ') + 1);
+			// "postgres (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)"
+			Matcher matcher = Pattern.compile("\\(PostgreSQL\\) (\\S+)").matcher(text);
+			return matcher.find() ? matcher.group(1) : text;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
