@@ -375,6 +375,8 @@ public final class SweepRunner {
 						Integer.toString(this.apps.get("platform-200").port()), "@SECOND@",
 						Integer.toString(this.apps.get("second-instance").port())));
 		this.running.add(nginx);
+		say("nginx on ports " + (this.settings.basePort() + 80) + " (one instance) and "
+				+ (this.settings.basePort() + 81) + " (two)");
 	}
 
 	private CaseResult runCase(SweepCase sweepCase, int index, int total, long started, double secondsLeft) {
