@@ -22,7 +22,7 @@ import com.example.backend.access.Role;
  * {@code GET /users/me} makes ({@link #findById}) join a caller's transaction but do not
  * start one ({@code SUPPORTS}): a single SELECT is atomic on its own, and a transaction
  * around it costs a {@code BEGIN} and a {@code COMMIT}, two of the four round trips such
- * a request made (load-tests/results/profile-before.md).
+ * a request made (load-tests/lab/results/profile-before.md).
  */
 interface UserRepository extends JpaRepository<User, Long> {
 
