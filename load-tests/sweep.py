@@ -132,6 +132,9 @@ class App:
             "app.rate-limit.api.enabled": "false",
             "server.tomcat.mbeanregistry.enabled": "true",  # Tomcat's busy-thread gauge
             "logging.level.access": "WARN",  # no access-log line per request: the log would be the benchmark
+            # Platform threads unless a configuration says otherwise, on any runtime (on Java 24+ the service
+            # defaults to virtual threads, config/VirtualThreadsDefault).
+            "spring.threads.virtual.enabled": "false",
         }
         properties.update(EXTRA_PROPERTIES)
         properties.update(self.settings)
