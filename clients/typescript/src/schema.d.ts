@@ -108,8 +108,17 @@ export interface paths {
     "/api/v1/orders/{id}": {
         parameters: {
             query?: never;
-            header?: never;
-            path?: never;
+            header?: {
+                /**
+                 * @description ETag of the copy the client holds; 304 when it is still current
+                 * @example "3"
+                 */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
+            };
             cookie?: never;
         };
         /**
@@ -128,8 +137,17 @@ export interface paths {
     "/api/v1/orders/{id}/cancel": {
         parameters: {
             query?: never;
-            header?: never;
-            path?: never;
+            header?: {
+                /**
+                 * @description ETag from GET, e.g. "3": the change applies only to that version (412 when stale)
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["If-Match"];
+            };
+            path: {
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
+            };
             cookie?: never;
         };
         get?: never;
@@ -148,8 +166,17 @@ export interface paths {
     "/api/v1/orders/{id}/status": {
         parameters: {
             query?: never;
-            header?: never;
-            path?: never;
+            header?: {
+                /**
+                 * @description ETag from GET, e.g. "3": the change applies only to that version (412 when stale)
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["If-Match"];
+            };
+            path: {
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
+            };
             cookie?: never;
         };
         get?: never;
@@ -207,7 +234,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
+            };
             cookie?: never;
         };
         /**
@@ -256,7 +286,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
+            };
             cookie?: never;
         };
         /** One product */
@@ -279,7 +312,12 @@ export interface paths {
     };
     "/api/v1/users": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Zero-based page index; negative values are read as 0 */
+                page?: components["parameters"]["page"];
+                /** @description Page size; values above 100 are reduced to 100 */
+                size?: components["parameters"]["size"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -301,7 +339,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
+            };
             cookie?: never;
         };
         /** One user (self, MODERATOR, ADMIN) */
@@ -324,9 +365,17 @@ export interface paths {
     };
     "/api/v1/users/{id}/posts": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Zero-based page index; negative values are read as 0 */
+                page?: components["parameters"]["page"];
+                /** @description Page size; values above 100 are reduced to 100 */
+                size?: components["parameters"]["size"];
+            };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
+            };
             cookie?: never;
         };
         /**
@@ -346,7 +395,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
+            };
             cookie?: never;
         };
         get?: never;
@@ -365,7 +417,13 @@ export interface paths {
     "/api/v1/users/me": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETag of the copy the client holds; 304 when it is still current
+                 * @example "3"
+                 */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -761,11 +819,19 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "An account with this email address already exists.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 409,
+                 *       "title": "Email already registered",
+                 *       "type": "urn:problem-type:email-taken"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -774,11 +840,19 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "Your role does not have the permission this operation requires.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 403,
+                 *       "title": "Forbidden",
+                 *       "type": "urn:problem-type:forbidden"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -787,11 +861,19 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "An order cannot move from DELIVERED to PAID.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 409,
+                 *       "title": "Illegal status transition",
+                 *       "type": "urn:problem-type:illegal-status-transition"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -800,11 +882,19 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "An unexpected error occurred. Quote the request id when you report it.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 500,
+                 *       "title": "Internal error",
+                 *       "type": "urn:problem-type:internal-error"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -814,11 +904,19 @@ export interface components {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "Email or password is wrong.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 401,
+                 *       "title": "Invalid credentials",
+                 *       "type": "urn:problem-type:invalid-credentials"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -828,11 +926,19 @@ export interface components {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "The refresh token is unknown, expired or revoked. Log in again.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 401,
+                 *       "title": "Invalid refresh token",
+                 *       "type": "urn:problem-type:invalid-refresh-token"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -841,11 +947,19 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "The last ADMIN cannot be demoted or deleted; promote another user first.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 409,
+                 *       "title": "Last administrator",
+                 *       "type": "urn:problem-type:last-admin"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -854,24 +968,49 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "The request body is missing, is not valid JSON, or has a value of the wrong type.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 400,
+                 *       "title": "Malformed request",
+                 *       "type": "urn:problem-type:malformed-request"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
+        };
+        /** @description No content */
+        "no-content": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                [name: string]: unknown;
+            };
+            content?: never;
         };
         /** @description Not found, or not yours (`not-found`) */
         "not-found": {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "Post 42 was not found.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 404,
+                 *       "title": "Not found",
+                 *       "type": "urn:problem-type:not-found"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -881,22 +1020,40 @@ export interface components {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 ETag: components["headers"]["ETag"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content?: never;
+        };
+        /** @description OK */
+        order: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                ETag: components["headers"]["ETag"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OrderResponse"];
+            };
         };
         /** @description Conflict with the current state (`order-not-cancellable`) */
         "order-not-cancellable": {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "You can cancel an order only while it is PENDING; it is SHIPPED.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 409,
+                 *       "title": "Order not cancellable",
+                 *       "type": "urn:problem-type:order-not-cancellable"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -905,12 +1062,43 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "The request body is larger than the 262144 bytes this service accepts.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 413,
+                 *       "title": "Payload too large",
+                 *       "type": "urn:problem-type:payload-too-large"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description OK */
+        post: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                ETag: components["headers"]["ETag"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PostResponse"];
+            };
+        };
+        /** @description OK */
+        "post-page": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PagedModelPostResponse"];
             };
         };
         /** @description Precondition failed: If-Match is stale (`precondition-failed`) */
@@ -918,11 +1106,19 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "If-Match does not match the current ETag; reload the resource and apply your change again.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 412,
+                 *       "title": "Precondition failed",
+                 *       "type": "urn:problem-type:precondition-failed"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -931,12 +1127,32 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "Send the version you edited, as `version` in the body or as an If-Match header, so that concurrent edits cannot silently overwrite each other.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 428,
+                 *       "title": "Precondition required",
+                 *       "type": "urn:problem-type:precondition-required"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description OK */
+        product: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                ETag: components["headers"]["ETag"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ProductResponse"];
             };
         };
         /** @description Service unavailable (overloaded or database down): retry after Retry-After seconds (`service-unavailable`) */
@@ -945,11 +1161,19 @@ export interface components {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "Retry-After": components["headers"]["Retry-After"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "The service is overloaded or its database is unreachable. Try again shortly.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 503,
+                 *       "title": "Service unavailable",
+                 *       "type": "urn:problem-type:service-unavailable"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -958,11 +1182,19 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "Another product already has this SKU.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 409,
+                 *       "title": "SKU already used",
+                 *       "type": "urn:problem-type:sku-taken"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -971,12 +1203,31 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "The post was changed by someone else; reload it and apply your change again.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 409,
+                 *       "title": "Stale version",
+                 *       "type": "urn:problem-type:stale-version"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description OK */
+        token: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TokenResponse"];
             };
         };
         /** @description Too many requests: wait for Retry-After seconds (`too-many-requests`) */
@@ -985,11 +1236,19 @@ export interface components {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "Retry-After": components["headers"]["Retry-After"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "Request limit reached. Try again in 3 seconds.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 429,
+                 *       "title": "Too many requests",
+                 *       "type": "urn:problem-type:too-many-requests"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -999,11 +1258,19 @@ export interface components {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "The access token is invalid or has expired.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 401,
+                 *       "title": "Unauthorized",
+                 *       "type": "urn:problem-type:unauthorized"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1012,12 +1279,32 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "Content-Type 'text/plain;charset=UTF-8' is not supported.",
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 415,
+                 *       "title": "Unsupported Media Type",
+                 *       "type": "urn:problem-type:unsupported-media-type"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description OK */
+        user: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                ETag: components["headers"]["ETag"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UserResponse"];
             };
         };
         /** @description Well-formed but invalid (`validation-failed`) */
@@ -1025,16 +1312,32 @@ export interface components {
             headers: {
                 "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "detail": "One or more fields are invalid.",
+                 *       "errors": [
+                 *         {
+                 *           "field": "title",
+                 *           "message": "must not be blank"
+                 *         }
+                 *       ],
+                 *       "instance": "/api/v1/posts/42",
+                 *       "requestId": "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10",
+                 *       "status": 422,
+                 *       "title": "Validation failed",
+                 *       "type": "urn:problem-type:validation-failed"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
     };
     parameters: {
+        /** @description The resource's id */
+        id: number;
         /**
          * @description ETag from GET, e.g. "3": the change applies only to that version (412 when stale)
          * @example "3"
@@ -1045,6 +1348,10 @@ export interface components {
          * @example "3"
          */
         "If-None-Match": string;
+        /** @description Zero-based page index; negative values are read as 0 */
+        page: number;
+        /** @description Page size; values above 100 are reduced to 100 */
+        size: number;
     };
     requestBodies: never;
     headers: {
@@ -1078,16 +1385,6 @@ export interface components {
          * @example 1200
          */
         "X-RateLimit-Limit": number;
-        /**
-         * @description Requests left in the current window; at 0 the next one is a 429 with Retry-After
-         * @example 1187
-         */
-        "X-RateLimit-Remaining": number;
-        /**
-         * @description The caller's X-Request-Id when it is 1-64 characters of [A-Za-z0-9._-], otherwise a new id; the same value as requestId in problems
-         * @example 3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10
-         */
-        "X-Request-Id": string;
     };
     pathItems: never;
 }
@@ -1106,19 +1403,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenResponse"];
-                };
-            };
+            200: components["responses"]["token"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["invalid-credentials"];
             413: components["responses"]["payload-too-large"];
@@ -1130,8 +1415,6 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "Retry-After": components["headers"]["Retry-After"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1155,17 +1438,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            204: components["responses"]["no-content"];
             400: components["responses"]["malformed-request"];
             413: components["responses"]["payload-too-large"];
             415: components["responses"]["unsupported-media-type"];
@@ -1188,19 +1461,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenResponse"];
-                };
-            };
+            200: components["responses"]["token"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["invalid-refresh-token"];
             413: components["responses"]["payload-too-large"];
@@ -1234,8 +1495,6 @@ export interface operations {
                      */
                     Location: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1253,8 +1512,6 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "Retry-After": components["headers"]["Retry-After"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1269,9 +1526,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Zero-based page index; negative values are read as 0 */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Page size; values above 100 are reduced to 100 */
-                size?: number;
+                size?: components["parameters"]["size"];
                 /**
                  * @description `property,asc` or `property,desc`; only the properties named in the description are sortable (others: 400)
                  * @example [
@@ -1293,8 +1550,6 @@ export interface operations {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1336,8 +1591,6 @@ export interface operations {
                      */
                     Location: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1352,8 +1605,6 @@ export interface operations {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1367,8 +1618,6 @@ export interface operations {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1391,26 +1640,14 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    ETag: components["headers"]["ETag"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrderResponse"];
-                };
-            };
+            200: components["responses"]["order"];
             304: components["responses"]["not-modified"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
@@ -1431,26 +1668,14 @@ export interface operations {
                 "If-Match"?: components["parameters"]["If-Match"];
             };
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    ETag: components["headers"]["ETag"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrderResponse"];
-                };
-            };
+            200: components["responses"]["order"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not-found"];
@@ -1472,7 +1697,8 @@ export interface operations {
                 "If-Match"?: components["parameters"]["If-Match"];
             };
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -1482,20 +1708,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    ETag: components["headers"]["ETag"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrderResponse"];
-                };
-            };
+            200: components["responses"]["order"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
@@ -1524,8 +1737,6 @@ export interface operations {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1545,9 +1756,9 @@ export interface operations {
             query?: {
                 authorId?: number;
                 /** @description Zero-based page index; negative values are read as 0 */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Page size; values above 100 are reduced to 100 */
-                size?: number;
+                size?: components["parameters"]["size"];
                 /**
                  * @description `property,asc` or `property,desc`; only the properties named in the description are sortable (others: 400)
                  * @example [
@@ -1562,19 +1773,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedModelPostResponse"];
-                };
-            };
+            200: components["responses"]["post-page"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
             429: components["responses"]["too-many-requests"];
@@ -1606,8 +1805,6 @@ export interface operations {
                      */
                     Location: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1636,26 +1833,14 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    ETag: components["headers"]["ETag"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
+            200: components["responses"]["post"];
             304: components["responses"]["not-modified"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
@@ -1676,7 +1861,8 @@ export interface operations {
                 "If-Match"?: components["parameters"]["If-Match"];
             };
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -1686,20 +1872,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    ETag: components["headers"]["ETag"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
+            200: components["responses"]["post"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
@@ -1720,23 +1893,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            204: components["responses"]["no-content"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
@@ -1750,9 +1914,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Zero-based page index; negative values are read as 0 */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Page size; values above 100 are reduced to 100 */
-                size?: number;
+                size?: components["parameters"]["size"];
                 /**
                  * @description `property,asc` or `property,desc`; only the properties named in the description are sortable (others: 400)
                  * @example [
@@ -1772,8 +1936,6 @@ export interface operations {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1810,8 +1972,6 @@ export interface operations {
                      */
                     Location: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1841,26 +2001,14 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    ETag: components["headers"]["ETag"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProductResponse"];
-                };
-            };
+            200: components["responses"]["product"];
             304: components["responses"]["not-modified"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
@@ -1881,7 +2029,8 @@ export interface operations {
                 "If-Match"?: components["parameters"]["If-Match"];
             };
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -1891,20 +2040,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    ETag: components["headers"]["ETag"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProductResponse"];
-                };
-            };
+            200: components["responses"]["product"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
@@ -1914,8 +2050,6 @@ export interface operations {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1936,23 +2070,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            204: components["responses"]["no-content"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
@@ -1966,11 +2091,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Zero-based page index; negative values are read as 0 */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description search text */
                 q?: string;
                 /** @description Page size; values above 100 are reduced to 100 */
-                size?: number;
+                size?: components["parameters"]["size"];
                 /**
                  * @description `property,asc` or `property,desc`; only the properties named in the description are sortable (others: 400)
                  * @example [
@@ -1990,8 +2115,6 @@ export interface operations {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2017,26 +2140,14 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    ETag: components["headers"]["ETag"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserResponse"];
-                };
-            };
+            200: components["responses"]["user"];
             304: components["responses"]["not-modified"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
@@ -2052,23 +2163,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            204: components["responses"]["no-content"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
@@ -2090,7 +2192,8 @@ export interface operations {
                 "If-Match"?: components["parameters"]["If-Match"];
             };
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -2100,20 +2203,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    ETag: components["headers"]["ETag"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserResponse"];
-                };
-            };
+            200: components["responses"]["user"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
@@ -2127,8 +2217,6 @@ export interface operations {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2141,8 +2229,6 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "Retry-After": components["headers"]["Retry-After"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2157,9 +2243,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Zero-based page index; negative values are read as 0 */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Page size; values above 100 are reduced to 100 */
-                size?: number;
+                size?: components["parameters"]["size"];
                 /**
                  * @description `property,asc` or `property,desc`; only the properties named in the description are sortable (others: 400)
                  * @example [
@@ -2170,25 +2256,14 @@ export interface operations {
             };
             header?: never;
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedModelPostResponse"];
-                };
-            };
+            200: components["responses"]["post-page"];
             400: components["responses"]["malformed-request"];
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not-found"];
@@ -2202,7 +2277,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                /** @description The resource's id */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -2217,8 +2293,6 @@ export interface operations {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2253,20 +2327,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    ETag: components["headers"]["ETag"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserResponse"];
-                };
-            };
+            200: components["responses"]["user"];
             304: components["responses"]["not-modified"];
             401: components["responses"]["unauthorized"];
             429: components["responses"]["too-many-requests"];

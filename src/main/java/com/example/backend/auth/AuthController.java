@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -22,6 +21,7 @@ import com.example.backend.auth.AuthRequests.RegisterRequest;
 import com.example.backend.users.NewUser;
 import com.example.backend.users.UserResponse;
 import com.example.backend.clientaddress.ClientAddresses;
+import com.example.backend.web.AccessToken;
 import com.example.backend.web.Responds;
 
 import static com.example.backend.web.Responds.Header.LOCATION;
@@ -29,7 +29,7 @@ import static com.example.backend.web.Responds.Header.LOCATION;
 @RestController
 @RequestMapping(AuthController.PATH)
 @Tag(name = "Auth", description = "Registration and tokens")
-@SecurityRequirements // these endpoints need no bearer token
+@AccessToken(AccessToken.Use.IGNORED)
 class AuthController {
 
 	/** Everything under it is public, and takes no access token. */

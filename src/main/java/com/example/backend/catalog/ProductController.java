@@ -6,7 +6,6 @@ import java.util.Set;
 import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Pageable;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.backend.contract.ProblemType;
+import com.example.backend.web.AccessToken;
 import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
 import com.example.backend.web.Responds;
@@ -48,7 +48,7 @@ class ProductController {
 	}
 
 	@GetMapping
-	@SecurityRequirements
+	@AccessToken(AccessToken.Use.OPTIONAL)
 	@Operation(summary = "List products", description = "Paged; sortable by name, price, createdAt, id.")
 	PagedModel<ProductResponse> list(
 			@PageableDefault(size = 20, sort = "name", direction = Sort.Direction.ASC) Pageable pageable) {
@@ -57,7 +57,7 @@ class ProductController {
 
 	@Responds(headers = ETAG)
 	@GetMapping("/{id}")
-	@SecurityRequirements
+	@AccessToken(AccessToken.Use.OPTIONAL)
 	@Operation(summary = "One product")
 	ResponseEntity<ProductResponse> get(@PathVariable long id) {
 		ProductResponse product = this.catalog.get(id);

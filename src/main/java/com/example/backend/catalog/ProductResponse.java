@@ -13,7 +13,8 @@ import com.example.backend.contract.Money;
  * Money goes out as a string with two decimals ({@code "19.99"}), so no client parses it
  * into a float.
  */
-public record ProductResponse(long id, @Schema(maxLength = 64) String sku, @Schema(maxLength = 200) String name,
+public record ProductResponse(@Schema(minimum = "1") long id, @Schema(maxLength = 64) String sku,
+		@Schema(maxLength = 200) String name,
 		@Schema(type = "string", maxLength = Money.MAX_LENGTH, pattern = Money.PATTERN, description = Money.DESCRIPTION,
 				example = Money.EXAMPLE) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price,
 		int stock, Instant createdAt, Instant updatedAt, long version) {

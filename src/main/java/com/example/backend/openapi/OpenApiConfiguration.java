@@ -12,12 +12,16 @@ import java.util.TreeSet;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -28,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 
@@ -46,7 +51,8 @@ class OpenApiConfiguration {
 	/** The request id that the examples show, in headers and problems alike. */
 	static final String EXAMPLE_REQUEST_ID = "3f1c2a9e-6b1d-4c53-9a55-0d3c2f8e7b10";
 
-	private static final String BEARER = "bearer";
+	/** springdoc's name prefix for the schema of a {@code PagedModel<T>}. */
+	private static final String PAGED_MODEL = "PagedModel";
 
 	private static final String DESCRIPTION = """
 			Users, posts, products and orders behind JWT bearer authentication.
@@ -59,13 +65,16 @@ class OpenApiConfiguration {
 			whether or not that user exists); 404 for resources that do not exist or belong to someone else.
 			* Paging: `?page=0&size=20&sort=property,asc|desc`; `size` is capped at 100 (larger values are \
 			silently reduced); only the documented properties are sortable (others: 400).
-			* Every response has `X-Request-Id`: the caller's value when it is 1-64 characters of \
-			`[A-Za-z0-9._-]`, otherwise a new one.
+			* Every response has `%s`: the caller's value when it is 1-64 characters of \
+			`[A-Za-z0-9._-]`, otherwise a new one; problems repeat it as `requestId`. While the per-client API \
+			limit applies, every response also has `%s` and `%s` (requests left in the current window; at 0 \
+			the next request gets a 429 with `Retry-After`). The operations list only the headers particular \
+			to them, and those that the OWASP rules want on each response.
 			* Single resources carry an `ETag`; changes accept `If-Match` (412 when stale), GETs answer 304 to \
 			a matching `If-None-Match`.
 			* Changing one's own password, or an admin changing one's role, signs the user out everywhere: \
 			tokens issued before stop working at once.
-			""";
+			""".formatted(ApiHeaders.REQUEST_ID, ApiHeaders.RATE_LIMIT_LIMIT, ApiHeaders.RATE_LIMIT_REMAINING);
 
 	@Bean
 	OpenAPI openApi() {
@@ -79,19 +88,26 @@ class OpenApiConfiguration {
 			.servers(List.of(new Server().url("/")
 				.description("The server that serves this document: local development, staging or production")
 				.extensions(Map.of("x-internal", false))))
-			.components(new Components().addSecuritySchemes(BEARER,
+			.components(new Components().addSecuritySchemes(OperationDocumentation.BEARER,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP)
 						.scheme("bearer")
 						.bearerFormat("JWT")
 						.description("Access token from POST /api/v1/auth/login or /refresh. JWTs follow RFC8725 "
 								+ "(JSON Web Token Best Current Practices): the algorithm is pinned (HS256), and "
 								+ "issuer, expiry and the user's token version are checked on every request.")))
-			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+			.addSecurityItem(new SecurityRequirement().addList(OperationDocumentation.BEARER));
 	}
 
 	@Bean
-	OperationCustomizer operationDocumentation() {
-		return new OperationDocumentation();
+	OperationDocumentation.PageSizes pageSizes(Environment environment) {
+		return new OperationDocumentation.PageSizes(
+				environment.getRequiredProperty("spring.data.web.pageable.default-page-size", Integer.class),
+				environment.getRequiredProperty("spring.data.web.pageable.max-page-size", Integer.class));
+	}
+
+	@Bean
+	OperationCustomizer operationDocumentation(OperationDocumentation.PageSizes pageSizes) {
+		return new OperationDocumentation(pageSizes);
 	}
 
 	/**
@@ -99,22 +115,28 @@ class OpenApiConfiguration {
 	 * the shared components are added here and not in {@link #openApi()}.
 	 */
 	@Bean
-	OpenApiCustomizer sharedComponents() {
+	OpenApiCustomizer sharedComponents(OperationDocumentation.PageSizes pageSizes) {
 		Map<String, Object> examples = readExamples();
 		return openApi -> {
 			Components components = openApi.getComponents();
-			components.addSchemas(OperationDocumentation.PROBLEM_SCHEMA, problemSchema());
 			headers().forEach(components::addHeaders);
+			Set<String> answerOnly = answerOnlySchemas(openApi);
 			components.getSchemas().forEach((name, schema) -> {
 				if (examples.containsKey(name)) {
 					schema.setExample(examples.get(name));
 				}
-				if (isResponse(name) && schema.getProperties() != null) {
+				if (answerOnly.contains(name) && schema.getProperties() != null) {
 					schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
 				}
 			});
-			SchemaBounds.apply(openApi);
+			// Added after the loop above: problems have optional members (traceId,
+			// errors).
+			components.addSchemas(OperationDocumentation.PROBLEM_SCHEMA, problemSchema());
 			sharedResponses(openApi);
+			OperationDocumentation.sharedParameters(pageSizes).forEach(components::addParameters);
+			SchemaBounds.apply(openApi);
+			hoistSharedPathParameters(openApi);
+			shareSuccessAnswers(openApi);
 		};
 	}
 
@@ -158,27 +180,132 @@ class OpenApiConfiguration {
 			else {
 				ProblemType type = byName.get(name);
 				components.addResponses(name,
-						OperationDocumentation.problemResponse(type.status().value(), List.of(type), true));
-				examples.add(name);
+						OperationDocumentation.problemResponse(type.status().value(), List.of(type)));
 			}
 		}
 		for (String name : examples) {
 			components.addExamples(name, OperationDocumentation.example(byName.get(name)));
 		}
-		OperationDocumentation.conditionalHeaders().forEach(components::addParameters);
 	}
 
-	/** Answers always carry every property, so clients need not check for absence. */
-	private static boolean isResponse(String schemaName) {
-		return schemaName.endsWith("Response") || schemaName.startsWith("PagedModel")
-				|| Set.of("Author", "Item", "PageMetadata").contains(schemaName);
+	/**
+	 * A success answer that several operations give alike (a post with its ETag, a page
+	 * of posts, no content) is written once in {@code components/responses}, named after
+	 * its schema: {@code post}, {@code post-page}, {@code no-content}.
+	 */
+	private static void shareSuccessAnswers(OpenAPI openApi) {
+		Map<ApiResponse, List<Map.Entry<ApiResponses, String>>> uses = new LinkedHashMap<>();
+		openApi.getPaths()
+			.values()
+			.forEach(item -> item.readOperations()
+				.forEach(operation -> operation.getResponses().forEach((status, response) -> {
+					if (status.startsWith("2") && response.get$ref() == null) {
+						uses.computeIfAbsent(response, key -> new ArrayList<>())
+							.add(Map.entry(operation.getResponses(), status));
+					}
+				})));
+		Components components = openApi.getComponents();
+		uses.forEach((response, places) -> {
+			String name = successName(response);
+			if (places.size() < 2 || name == null || components.getResponses().containsKey(name)) {
+				return;
+			}
+			components.addResponses(name, response);
+			places.forEach(place -> place.getKey()
+				.addApiResponse(place.getValue(), new ApiResponse().$ref(OperationDocumentation.RESPONSES + name)));
+		});
+	}
+
+	/** The answer's name after its schema, or null when its schema has no name. */
+	private static String successName(ApiResponse response) {
+		if (response.getContent() == null) {
+			return "no-content";
+		}
+		String ref = response.getContent().values().iterator().next().getSchema().get$ref();
+		if (ref == null) {
+			return null;
+		}
+		String schema = ref.substring(ref.lastIndexOf('/') + 1).replace("Response", "");
+		String name = schema.startsWith(PAGED_MODEL) ? schema.substring(PAGED_MODEL.length()) + "Page" : schema;
+		return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * A parameter that every operation of a path takes (the id of {@code /posts/{id}}) is
+	 * stated once, on the path.
+	 */
+	private static void hoistSharedPathParameters(OpenAPI openApi) {
+		openApi.getPaths().values().forEach(item -> {
+			List<Operation> operations = item.readOperations();
+			List<Parameter> first = operations.get(0).getParameters();
+			if (first == null) {
+				return;
+			}
+			for (Parameter parameter : List.copyOf(first)) {
+				boolean everywhere = parameter.get$ref() != null && operations.stream()
+					.allMatch(operation -> operation.getParameters() != null
+							&& operation.getParameters().contains(parameter));
+				if (everywhere) {
+					item.addParametersItem(parameter);
+					operations.forEach(operation -> {
+						operation.getParameters().remove(parameter);
+						if (operation.getParameters().isEmpty()) {
+							operation.setParameters(null);
+						}
+					});
+				}
+			}
+		});
+	}
+
+	/**
+	 * The schemas that only answers use, found by following references from the
+	 * operations: answers always carry every property (null where the type says so), so
+	 * clients need not check for absence, while requests may leave optional ones out.
+	 */
+	private static Set<String> answerOnlySchemas(OpenAPI openApi) {
+		Set<String> answered = new TreeSet<>();
+		Set<String> sent = new TreeSet<>();
+		Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+		openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+			if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+				operation.getRequestBody()
+					.getContent()
+					.values()
+					.forEach(media -> collectReferences(media.getSchema(), schemas, sent));
+			}
+			operation.getResponses()
+				.values()
+				.stream()
+				.filter(response -> response.getContent() != null)
+				.forEach(response -> response.getContent()
+					.values()
+					.forEach(media -> collectReferences(media.getSchema(), schemas, answered)));
+		}));
+		answered.removeAll(sent);
+		return answered;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void collectReferences(Schema<?> schema, Map<String, Schema> schemas, Set<String> found) {
+		if (schema == null) {
+			return;
+		}
+		if (schema.get$ref() != null) {
+			String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+			if (found.add(name)) {
+				collectReferences(schemas.get(name), schemas, found);
+			}
+			return;
+		}
+		collectReferences(schema.getItems(), schemas, found);
+		if (schema.getProperties() != null) {
+			schema.getProperties().values().forEach(property -> collectReferences(property, schemas, found));
+		}
 	}
 
 	private static Map<String, Header> headers() {
 		Map<String, Header> headers = new LinkedHashMap<>();
-		headers.put(ApiHeaders.REQUEST_ID,
-				header("The caller's " + ApiHeaders.REQUEST_ID + " when it is 1-64 characters of [A-Za-z0-9._-], "
-						+ "otherwise a new id; the same value as requestId in problems", EXAMPLE_REQUEST_ID));
 		headers.put(HttpHeaders.ETAG,
 				header("Strong tag of the representation's version; send it as If-Match to change it", "\"3\""));
 		headers.put(ApiHeaders.IDEMPOTENT_REPLAYED, header(
@@ -197,23 +324,18 @@ class OpenApiConfiguration {
 			.schema(new JsonSchema().types(Set.of("integer")).format("int32").minimum(java.math.BigDecimal.ZERO))
 			.example(30);
 		headers.put(HttpHeaders.RETRY_AFTER, retryAfter);
-		// Absent when the API limit is switched off
-		// (app.rate-limit.api.enabled=false), and on answers given before
-		// the limit is consulted (a rejected token, an unknown path).
-		headers.put(ApiHeaders.RATE_LIMIT_LIMIT, rateLimitHeader("Requests allowed per window (app.rate-limit.api.*): "
-				+ "per user with a token, per client address without", 1200));
-		headers.put(ApiHeaders.RATE_LIMIT_REMAINING, rateLimitHeader(
-				"Requests left in the current window; at 0 the next one is a 429 with Retry-After", 1187));
-		headers.get(ApiHeaders.IDEMPOTENT_REPLAYED).getSchema().setEnum(List.of("true", "false"));
-		headers.get(ApiHeaders.REQUEST_ID).getSchema().setPattern("^[A-Za-z0-9._-]{1,64}$");
-		return headers;
-	}
-
-	private static Header rateLimitHeader(String description, int example) {
-		return new Header().description(description)
+		// Not required: absent when the API limit is switched off
+		// (app.rate-limit.api.enabled=false), and on
+		// answers given before the limit is consulted (a rejected token, an unknown
+		// path).
+		headers.put(ApiHeaders.RATE_LIMIT_LIMIT, new Header()
+			.description("Requests allowed per window (app.rate-limit.api.*): per user with a token, "
+					+ "per client address without")
 			.required(false)
 			.schema(new JsonSchema().types(Set.of("integer")).format("int64").minimum(java.math.BigDecimal.ZERO))
-			.example(example);
+			.example(1200));
+		headers.get(ApiHeaders.IDEMPOTENT_REPLAYED).getSchema().setEnum(List.of("true", "false"));
+		return headers;
 	}
 
 	private static Header header(String description, String example) {

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.core.MethodParameter;
@@ -34,6 +35,7 @@ import org.springframework.web.method.HandlerMethod;
 
 import com.example.backend.contract.ApiHeaders;
 import com.example.backend.contract.ProblemType;
+import com.example.backend.web.AccessToken;
 import com.example.backend.web.Responds;
 
 /**
@@ -44,13 +46,21 @@ import com.example.backend.web.Responds;
  * method itself, so that controllers only name what is particular to them:
  * <ul>
  * <li>400 when it takes parameters or a body; 415 and 422 when it takes a body;</li>
- * <li>401 everywhere but the auth endpoints (public ones too: a bad token is rejected
- * wherever it is sent); 403 with {@code @PreAuthorize}; 404 with a path variable;</li>
+ * <li>401 wherever a token is read ({@link AccessToken}: public operations too, since a
+ * bad token is rejected wherever it is sent); 403 with {@code @PreAuthorize}; 404 with a
+ * path variable;</li>
  * <li>304 for GETs that send an ETag; 429 (the per-client limit), 500 and 503 (with
  * Retry-After) everywhere.</li>
  * </ul>
  */
 final class OperationDocumentation implements OperationCustomizer {
+
+	/**
+	 * The server's paging limits ({@code spring.data.web.pageable.*}), which the shared
+	 * {@code size} parameter states.
+	 */
+	record PageSizes(int defaultSize, int maxSize) {
+	}
 
 	static final String PROBLEM_SCHEMA = "Problem";
 
@@ -65,7 +75,16 @@ final class OperationDocumentation implements OperationCustomizer {
 
 	static final String PARAMETERS = "#/components/parameters/";
 
-	private static final String AUTH_PATH = "/api/v1/auth/";
+	/** The security scheme's name among the components. */
+	static final String BEARER = "bearer";
+
+	/** The shared path parameter of single resources. */
+	static final String ID = "id";
+
+	/** The shared paging parameters. */
+	static final String PAGE = "page";
+
+	static final String SIZE = "size";
 
 	private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(200, "OK"), Map.entry(201, "Created"),
 			Map.entry(204, "No content"), Map.entry(304, "Not modified: the If-None-Match ETag is still current"),
@@ -80,18 +99,23 @@ final class OperationDocumentation implements OperationCustomizer {
 			Map.entry(500, "Unexpected error: quote the requestId"),
 			Map.entry(503, "Service unavailable (overloaded or database down): retry after Retry-After seconds"));
 
+	private final PageSizes pageSizes;
+
+	OperationDocumentation(PageSizes pageSizes) {
+		this.pageSizes = pageSizes;
+	}
+
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handler) {
 		String path = path(handler);
 		RequestMethod httpMethod = httpMethod(handler);
 		Responds responds = handler.getMethodAnnotation(Responds.class);
+		AccessToken.Use token = accessToken(handler);
 		operation.setOperationId(operationId(handler));
+		operation.setSecurity(securityRequirement(token));
 		replacePageable(operation, handler);
 		if (operation.getParameters() != null) {
-			operation.getParameters()
-				.replaceAll(parameter -> "header".equals(parameter.getIn())
-						&& HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName())
-								? new Parameter().$ref(PARAMETERS + HttpHeaders.IF_MATCH) : parameter);
+			operation.getParameters().replaceAll(OperationDocumentation::sharedParameter);
 		}
 		boolean hasBody = operation.getRequestBody() != null;
 		boolean hasInput = hasBody || (operation.getParameters() != null && !operation.getParameters().isEmpty());
@@ -115,7 +139,7 @@ final class OperationDocumentation implements OperationCustomizer {
 		if (hasInput) {
 			problems.add(ProblemType.MALFORMED_REQUEST);
 		}
-		if (!path.startsWith(AUTH_PATH)) {
+		if (token != AccessToken.Use.IGNORED) {
 			problems.add(ProblemType.UNAUTHORIZED);
 		}
 		if (isPreAuthorized(handler)) {
@@ -152,6 +176,39 @@ final class OperationDocumentation implements OperationCustomizer {
 	}
 
 	/**
+	 * The global requirement (a bearer token) unless the handler says otherwise: an
+	 * optional token is "anonymous or bearer", an ignored one "no requirement".
+	 */
+	private static List<SecurityRequirement> securityRequirement(AccessToken.Use token) {
+		return switch (token) {
+			case REQUIRED -> null;
+			case OPTIONAL -> List.of(new SecurityRequirement(), new SecurityRequirement().addList(BEARER));
+			case IGNORED -> List.of();
+		};
+	}
+
+	private static AccessToken.Use accessToken(HandlerMethod handler) {
+		AccessToken onMethod = handler.getMethodAnnotation(AccessToken.class);
+		AccessToken onType = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), AccessToken.class);
+		AccessToken declared = (onMethod != null) ? onMethod : onType;
+		return (declared != null) ? declared.value() : AccessToken.Use.REQUIRED;
+	}
+
+	/**
+	 * The parameters that many operations share are written once, in
+	 * {@code components/parameters}: the conditional headers and the resource id.
+	 */
+	private static Parameter sharedParameter(Parameter parameter) {
+		if ("header".equals(parameter.getIn()) && HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName())) {
+			return new Parameter().$ref(PARAMETERS + HttpHeaders.IF_MATCH);
+		}
+		if ("path".equals(parameter.getIn()) && ID.equals(parameter.getName())) {
+			return new Parameter().$ref(PARAMETERS + ID);
+		}
+		return parameter;
+	}
+
+	/**
 	 * One answer per status. A status with a single problem type refers to the shared
 	 * answer of that type ({@code #/components/responses/<name>}); one with several lists
 	 * them, each example a reference to the shared one.
@@ -163,21 +220,25 @@ final class OperationDocumentation implements OperationCustomizer {
 		}
 		byStatus.forEach((status, types) -> {
 			ApiResponse response = (types.size() == 1) ? new ApiResponse().$ref(RESPONSES + types.get(0).typeName())
-					: problemResponse(status, types, true);
+					: problemResponse(status, types);
 			responses.addApiResponse(Integer.toString(status), response);
 		});
 	}
 
 	/**
-	 * The answer for problems of one status: the shared {@code Problem} schema, an
-	 * example per type (references to the shared ones, or the examples themselves where
-	 * this is the shared answer), and the headers every answer of that status carries.
+	 * The answer for problems of one status: the shared {@code Problem} schema, the
+	 * headers every answer of that status carries, and an example: inline where this is
+	 * the shared answer of one type, a reference to each type's shared example where an
+	 * operation lists several types under one status.
 	 */
-	static ApiResponse problemResponse(int status, List<ProblemType> types, boolean referExamples) {
+	static ApiResponse problemResponse(int status, List<ProblemType> types) {
 		MediaType mediaType = new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA));
-		for (ProblemType type : types) {
-			mediaType.addExamples(type.typeName(),
-					referExamples ? new Example().$ref(EXAMPLES + type.typeName()) : example(type));
+		if (types.size() == 1) {
+			mediaType.setExample(example(types.get(0)).getValue());
+		}
+		else {
+			types.forEach(
+					type -> mediaType.addExamples(type.typeName(), new Example().$ref(EXAMPLES + type.typeName())));
 		}
 		ApiResponse response = new ApiResponse()
 			.description(REASONS.get(status) + " ("
@@ -194,11 +255,23 @@ final class OperationDocumentation implements OperationCustomizer {
 	}
 
 	/**
-	 * The conditional request headers, shared by every operation that reads them: ETags
-	 * are short, 200 characters is generous.
+	 * The parameters that operations refer to: the resource id, paging, and the
+	 * conditional request headers (ETags are short, 200 characters is generous).
 	 */
-	static Map<String, Parameter> conditionalHeaders() {
-		return Map.of(HttpHeaders.IF_MATCH,
+	static Map<String, Parameter> sharedParameters(PageSizes pageSizes) {
+		return Map.of(ID, new Parameter().in("path")
+			.name(ID)
+			.description("The resource's id")
+			.required(true)
+			.schema(new JsonSchema().types(Set.of("integer")).format("int64").minimum(java.math.BigDecimal.ONE)), PAGE,
+				new Parameter().in("query")
+					.name(PAGE)
+					.description("Zero-based page index; negative values are read as 0")
+					.schema(new JsonSchema().types(Set.of("integer"))
+						.format("int32")
+						._default(0)
+						.minimum(java.math.BigDecimal.ZERO)),
+				SIZE, sizeParameter(pageSizes.defaultSize(), pageSizes.maxSize()), HttpHeaders.IF_MATCH,
 				new Parameter().in("header")
 					.name(HttpHeaders.IF_MATCH)
 					.description("ETag from GET, e.g. \"3\": the change applies only to that version (412 when stale)")
@@ -212,6 +285,17 @@ final class OperationDocumentation implements OperationCustomizer {
 					.required(false)
 					.schema(new JsonSchema().types(Set.of("string")).maxLength(200))
 					.example("\"3\""));
+	}
+
+	private static Parameter sizeParameter(int defaultSize, int maxSize) {
+		return new Parameter().in("query")
+			.name(SIZE)
+			.description("Page size; values above " + maxSize + " are reduced to " + maxSize)
+			.schema(new JsonSchema().types(Set.of("integer"))
+				.format("int32")
+				._default(defaultSize)
+				.minimum(java.math.BigDecimal.ONE)
+				.maximum(java.math.BigDecimal.valueOf(maxSize)));
 	}
 
 	/** The shared 304 answer: no body, the current ETag. */
@@ -236,12 +320,13 @@ final class OperationDocumentation implements OperationCustomizer {
 	}
 
 	/**
-	 * What every answer carries: the request id, the CORS header for allowed origins, and
-	 * the per-client API limit's headers.
+	 * The headers that every answer carries and that the OWASP rules want declared on
+	 * each: the CORS header and the API limit. OpenAPI has no way to declare a header
+	 * once for all answers, so the others every answer carries ({@code X-Request-Id},
+	 * {@code X-RateLimit-Remaining}) are described once, in the document's description.
 	 */
 	static void commonHeaders(ApiResponse response) {
-		for (String name : List.of(ApiHeaders.REQUEST_ID, HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN,
-				ApiHeaders.RATE_LIMIT_LIMIT, ApiHeaders.RATE_LIMIT_REMAINING)) {
+		for (String name : List.of(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ApiHeaders.RATE_LIMIT_LIMIT)) {
 			response.addHeaderObject(name, headerRef(name));
 		}
 	}
@@ -261,7 +346,7 @@ final class OperationDocumentation implements OperationCustomizer {
 	 * springdoc shows a {@code Pageable} argument as one required query object; the
 	 * server reads three optional parameters.
 	 */
-	private static void replacePageable(Operation operation, HandlerMethod handler) {
+	private void replacePageable(Operation operation, HandlerMethod handler) {
 		if (operation.getParameters() == null
 				|| operation.getParameters().stream().noneMatch(parameter -> "pageable".equals(parameter.getName()))) {
 			return;
@@ -272,32 +357,16 @@ final class OperationDocumentation implements OperationCustomizer {
 				defaults = parameter.getParameterAnnotation(PageableDefault.class);
 			}
 		}
-		int size = (defaults != null) ? defaults.size() : 20;
 		String sort = (defaults != null && defaults.sort().length > 0)
 				? defaults.sort()[0] + "," + defaults.direction().name().toLowerCase() : null;
 		operation.getParameters().removeIf(parameter -> "pageable".equals(parameter.getName()));
-		operation.addParametersItem(new Parameter().in("query")
-			.name("page")
-			.description("Zero-based page index; negative values are read as 0")
-			.required(false)
-			.schema(new JsonSchema().types(Set.of("integer"))
-				.format("int32")
-				._default(0)
-				.minimum(java.math.BigDecimal.ZERO)));
-		operation.addParametersItem(new Parameter().in("query")
-			.name("size")
-			.description("Page size; values above 100 are reduced to 100")
-			.required(false)
-			.schema(new JsonSchema().types(Set.of("integer"))
-				.format("int32")
-				._default(size)
-				.minimum(java.math.BigDecimal.ONE)
-				.maximum(java.math.BigDecimal.valueOf(100))));
+		operation.addParametersItem(new Parameter().$ref(PARAMETERS + PAGE));
+		operation.addParametersItem((defaults == null || defaults.size() == this.pageSizes.defaultSize())
+				? new Parameter().$ref(PARAMETERS + SIZE) : sizeParameter(defaults.size(), this.pageSizes.maxSize()));
 		Parameter sortParameter = new Parameter().in("query")
 			.name("sort")
 			.description("`property,asc` or `property,desc`; only the properties named in the description are "
 					+ "sortable (others: 400)")
-			.required(false)
 			.schema(new JsonSchema().types(Set.of("array"))
 				.maxItems(5)
 				.items(new JsonSchema().types(Set.of("string")).maxLength(100)));

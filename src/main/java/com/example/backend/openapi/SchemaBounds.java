@@ -17,14 +17,17 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
  * a maximum size (OWASP API4, "unrestricted resource consumption"), so that clients and
  * gateways can validate before sending. The facts live on the types: Bean Validation on
  * requests ({@code @Size}, {@code @Max}, which springdoc reads) and {@code @Schema} on
- * responses (the lengths of the database columns). What no type states gets a general
- * bound here: strings of free text, the natural ranges of ids, versions and counts, and
- * array sizes.
+ * responses (the lengths of the database columns, ids from 1). What no type states gets a
+ * general bound here, never decided by a name: strings of free text, integers from 0 to
+ * the largest value of their format, and array sizes.
  */
 final class SchemaBounds {
 
 	/** Strings the types leave unbounded: free text of no particular column. */
 	private static final int DEFAULT_MAX_LENGTH = 1000;
+
+	/** Arrays the types leave unbounded: at most a page. */
+	private static final int DEFAULT_MAX_ITEMS = 100;
 
 	private static final BigDecimal INT32_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
@@ -34,36 +37,37 @@ final class SchemaBounds {
 	}
 
 	static void apply(OpenAPI openApi) {
-		openApi.getComponents().getSchemas().values().forEach(schema -> bound(null, schema));
-		openApi.getComponents().getHeaders().forEach((name, header) -> bound(name, header.getSchema()));
+		openApi.getComponents().getSchemas().values().forEach(SchemaBounds::bound);
+		openApi.getComponents().getHeaders().values().forEach(header -> bound(header.getSchema()));
+		openApi.getComponents().getParameters().values().forEach(parameter -> bound(parameter.getSchema()));
 		openApi.getPaths().values().forEach(item -> item.readOperations().forEach(SchemaBounds::bound));
 	}
 
 	private static void bound(Operation operation) {
 		if (operation.getParameters() != null) {
 			for (Parameter parameter : operation.getParameters()) {
-				bound(parameter.getName(), parameter.getSchema());
+				bound(parameter.getSchema());
 			}
 		}
 		if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-			operation.getRequestBody().getContent().values().forEach(media -> bound(null, media.getSchema()));
+			operation.getRequestBody().getContent().values().forEach(media -> bound(media.getSchema()));
 		}
 		for (ApiResponse response : operation.getResponses().values()) {
 			if (response.getHeaders() != null) {
-				for (Map.Entry<String, Header> header : response.getHeaders().entrySet()) {
-					bound(header.getKey(), header.getValue().getSchema());
+				for (Header header : response.getHeaders().values()) {
+					bound(header.getSchema());
 				}
 			}
 			if (response.getContent() != null) {
 				for (MediaType media : response.getContent().values()) {
-					bound(null, media.getSchema());
+					bound(media.getSchema());
 				}
 			}
 		}
 	}
 
 	@SuppressWarnings({ "rawtypes", "unchecked" })
-	private static void bound(String name, Schema schema) {
+	private static void bound(Schema schema) {
 		if (schema == null || schema.get$ref() != null) {
 			return;
 		}
@@ -80,8 +84,7 @@ final class SchemaBounds {
 				schema.setFormat("int32");
 			}
 			if (schema.getMinimum() == null) {
-				boolean isId = name != null && (name.equals("id") || name.endsWith("Id"));
-				schema.setMinimum(isId ? BigDecimal.ONE : BigDecimal.ZERO);
+				schema.setMinimum(BigDecimal.ZERO);
 			}
 			if (schema.getMaximum() == null) {
 				schema.setMaximum("int64".equals(schema.getFormat()) ? INT64_MAX : INT32_MAX);
@@ -89,15 +92,15 @@ final class SchemaBounds {
 		}
 		if ("array".equals(type)) {
 			if (schema.getMaxItems() == null) {
-				schema.setMaxItems("sort".equals(name) ? 5 : 100);
+				schema.setMaxItems(DEFAULT_MAX_ITEMS);
 			}
-			bound(name, schema.getItems());
+			bound(schema.getItems());
 		}
 		if (schema.getProperties() != null) {
-			((Map<String, Schema>) schema.getProperties()).forEach(SchemaBounds::bound);
+			((Map<String, Schema>) schema.getProperties()).values().forEach(SchemaBounds::bound);
 		}
 		if (schema.getAdditionalProperties() instanceof Schema additional) {
-			bound(name, additional);
+			bound(additional);
 		}
 	}
 

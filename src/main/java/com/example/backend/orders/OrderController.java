@@ -87,7 +87,8 @@ class OrderController {
 	@GetMapping
 	@Operation(summary = "List orders, newest first",
 			description = "Own orders; ADMIN sees all and may filter by `userId`. Filter by `status`.")
-	PagedModel<OrderResponse> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Long userId,
+	PagedModel<OrderResponse> list(@AuthenticationPrincipal Actor actor,
+			@RequestParam(required = false) @Schema(minimum = "1") Long userId,
 			@RequestParam(required = false) OrderStatus status,
 			@PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
 		return new PagedModel<>(this.orders.list(actor, userId, status, Paging.sortedBy(pageable, SORTABLE)));

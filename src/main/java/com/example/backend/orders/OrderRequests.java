@@ -20,7 +20,7 @@ final class OrderRequests {
 			@NotNull @Size(min = 1, max = 50) @DistinctProducts List<@Valid @NotNull OrderLine> items) {
 	}
 
-	record OrderLine(@Schema(example = "1") @NotNull Long productId,
+	record OrderLine(@Schema(example = "1", minimum = "1") @NotNull Long productId,
 			@Schema(example = "2") @NotNull @Min(1) @Max(100) Integer quantity) {
 	}
 

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.example.backend.contract.Money;
 
 /** Money goes out as strings with two decimals ({@code "19.99"}). */
-public record OrderResponse(long id, @Schema(types = {
-		"integer", "null" }, format = "int64",
+public record OrderResponse(@Schema(minimum = "1") long id, @Schema(types = {
+		"integer", "null" }, format = "int64", minimum = "1",
 		description = "null once the user is deleted: an order outlives its user") Long userId, OrderStatus status,
 		List<Item> items,
 		@Schema(type = "string", maxLength = Money.MAX_LENGTH, pattern = Money.PATTERN, description = Money.DESCRIPTION,
@@ -34,7 +34,7 @@ public record OrderResponse(long id, @Schema(types = {
 	}
 
 	public record Item(@Schema(types = {
-			"integer", "null" }, format = "int64",
+			"integer", "null" }, format = "int64", minimum = "1",
 			description = "null once the product is deleted: the line keeps its name and price") Long productId,
 			@Schema(maxLength = 200) String productName, int quantity,
 			@Schema(type = "string", maxLength = Money.MAX_LENGTH, pattern = Money.PATTERN,

@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Pageable;
@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.example.backend.contract.ProblemType;
 import com.example.backend.access.Actor;
 import com.example.backend.posts.PostExceptions.VersionRequired;
+import com.example.backend.web.AccessToken;
 import com.example.backend.web.ETags;
 import com.example.backend.web.Paging;
 import com.example.backend.web.Responds;
@@ -52,16 +53,16 @@ class PostController {
 	}
 
 	@GetMapping("/api/v1/posts")
-	@SecurityRequirements
+	@AccessToken(AccessToken.Use.OPTIONAL)
 	@Operation(summary = "Published posts, newest first",
 			description = "Paged; `authorId` narrows to one author; sortable by createdAt only.")
-	PagedModel<PostResponse> list(@RequestParam(required = false) Long authorId,
+	PagedModel<PostResponse> list(@RequestParam(required = false) @Schema(minimum = "1") Long authorId,
 			@PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
 		return new PagedModel<>(this.posts.listPublished(authorId, Paging.sortedBy(pageable, SORTABLE)));
 	}
 
 	@GetMapping("/api/v1/users/{id}/posts")
-	@SecurityRequirements
+	@AccessToken(AccessToken.Use.OPTIONAL)
 	@Operation(summary = "One author's posts",
 			description = "Published posts; the author also sees their drafts (send the token). 404 for unknown users.")
 	PagedModel<PostResponse> byAuthor(@AuthenticationPrincipal Actor actor, @PathVariable long id,
@@ -71,7 +72,7 @@ class PostController {
 
 	@Responds(headers = ETAG)
 	@GetMapping("/api/v1/posts/{id}")
-	@SecurityRequirements
+	@AccessToken(AccessToken.Use.OPTIONAL)
 	@Operation(summary = "One post, with ETag",
 			description = "Drafts only for their author, moderators and admins (404 for others). "
 					+ "Answers 304 to a matching If-None-Match.")

@@ -3,8 +3,9 @@ package com.example.backend.posts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
-public record PostResponse(long id, @Schema(maxLength = 200) String title, @Schema(maxLength = 20_000) String body,
-		PostStatus status, Author author, Instant createdAt, Instant updatedAt, long version) {
+public record PostResponse(@Schema(minimum = "1") long id, @Schema(maxLength = 200) String title,
+		@Schema(maxLength = 20_000) String body, PostStatus status, Author author, Instant createdAt, Instant updatedAt,
+		long version) {
 
 	static PostResponse of(Post post, String authorName) {
 		return new PostResponse(post.getId(), post.getTitle(), post.getBody(), post.getStatus(),
@@ -17,7 +18,7 @@ public record PostResponse(long id, @Schema(maxLength = 200) String title, @Sche
 				this.createdAt, this.updatedAt, this.version);
 	}
 
-	public record Author(long id, @Schema(maxLength = 100) String displayName) {
+	public record Author(@Schema(minimum = "1") long id, @Schema(maxLength = 100) String displayName) {
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -65,6 +66,12 @@ class OpenApiDocumentIT extends IntegrationTest {
 				assertThat(this.contract.validate(pointer, node.get("example"))).as("example of %s", pointer).isEmpty();
 				checked.add(pointer);
 			}
+			if (node.has("schema") && node.has("example") && pointer.contains("/content/")) {
+				assertThat(this.contract.validate(pointer + "/schema", node.get("example")))
+					.as("example of %s", pointer)
+					.isEmpty();
+				checked.add(pointer + "/example");
+			}
 			if (node.has("schema") && node.has("examples") && pointer.contains("/content/")) {
 				node.get("examples").properties().forEach(example -> {
 					JsonNode value = this.contract.resolve(example.getValue()).get("value");
@@ -75,14 +82,49 @@ class OpenApiDocumentIT extends IntegrationTest {
 				});
 			}
 		});
-		// The problem examples are shared components; each must have been checked against
-		// the schema of an answer that uses it.
+		// Each shared problem answer carries its example, and the examples that
+		// operations
+		// listing several types under one status refer to are shared components: each
+		// must
+		// have been checked against the schema of an answer that uses it.
+		assertThat(checked.stream().filter(pointer -> pointer.matches("/components/responses/.*/example")))
+			.hasSizeGreaterThan(15);
 		Set<String> sharedExamples = new TreeSet<>(this.contract.document().at("/components/examples").propertyNames());
-		assertThat(sharedExamples).hasSizeGreaterThan(20);
 		assertThat(checked.stream().map(pointer -> pointer.substring(pointer.lastIndexOf('/') + 1)))
 			.containsAll(sharedExamples);
 		assertThat(checked.stream().filter(pointer -> pointer.startsWith("/components/schemas/")))
 			.hasSizeGreaterThan(10);
+	}
+
+	/**
+	 * The document derives where a token is read from {@code @AccessToken}; the security
+	 * filter decides it at run time. A bad token sent to every operation proves that the
+	 * two agree: exactly the operations that document the {@code unauthorized} problem
+	 * answer it.
+	 */
+	@Test
+	void exactlyTheOperationsThatDocumentUnauthorizedRefuseABadToken() {
+		Map<String, Boolean> documented = new TreeMap<>();
+		Map<String, Boolean> answered = new TreeMap<>();
+		this.contract.document().get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+			if (op.getKey().equals("parameters") || path.getKey().startsWith(BASE + "/test/")) {
+				return;
+			}
+			String method = op.getKey().toUpperCase();
+			String operation = method + " " + path.getKey();
+			JsonNode unauthorized = this.contract.resolve(op.getValue().path("responses").path("401"));
+			documented.put(operation,
+					unauthorized.toString().contains("urn:problem-type:unauthorized") || unauthorized.path("content")
+						.path("application/problem+json")
+						.path("examples")
+						.has("unauthorized"));
+			boolean hasBody = op.getValue().has("requestBody");
+			Response answer = this.api.send(method, path.getKey().replace("{id}", "1"), hasBody ? Map.of() : null,
+					Api.bearer("not-a-token"));
+			answered.put(operation, answer.status() == 401 && answer.body().contains("urn:problem-type:unauthorized"));
+		}));
+		assertThat(documented).hasSizeGreaterThan(25).containsValue(true).containsValue(false);
+		assertThat(answered).isEqualTo(documented);
 	}
 
 	@Test
@@ -105,7 +147,7 @@ class OpenApiDocumentIT extends IntegrationTest {
 		Set<String> operations = new TreeSet<>();
 		this.contract.document().get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
 			String operation = op.getKey().toUpperCase() + " " + path.getKey();
-			if (path.getKey().startsWith(BASE + "/test/")) {
+			if (op.getKey().equals("parameters") || path.getKey().startsWith(BASE + "/test/")) {
 				return;
 			}
 			operations.add(operation);
