@@ -55,8 +55,8 @@ ENV SPRING_PROFILES_ACTIVE=prod
 #   figures and the margin the checks require: docs/deployment.md, section "Memory".
 # - UseSerialGC, chosen, not left to ergonomics (which picks by the CPUs the JVM sees, i.e. the node's when the pod
 #   has no CPU limit): on 2 cores with a 512 MB heap it served 14-54% more requests/s than G1 at the same or a lower
-#   p99 and less memory (load-tests/results/bench-gc.md); young pauses of a heap this small take milliseconds.
-#   Pods with 4+ cores and heaps of several GB: measure G1 with load-tests/bench.sh (OPTS_<label>).
+#   p99 and less memory (load-tests/lab/results/bench-gc.md); young pauses of a heap this small take milliseconds.
+#   Pods with 4+ cores and heaps of several GB: measure G1 with load-tests/lab/bench.sh (OPTS_<label>).
 # - ExitOnOutOfMemoryError: a JVM that ran out of memory is not trustworthy; exit and let the orchestrator
 #   restart a clean one instead of limping on.
 # - java.io.tmpdir stays /tmp, the only writable path under a read-only root file system (an emptyDir in k8s).

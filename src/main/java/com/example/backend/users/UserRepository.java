@@ -22,9 +22,9 @@ import com.example.backend.access.Role;
  * {@code GET /users/me} makes ({@link #findResponse}) join a caller's transaction but do
  * not start one ({@code SUPPORTS}): a single SELECT is atomic on its own, and a
  * transaction around it costs a {@code BEGIN} and a {@code COMMIT}, two of the four round
- * trips such a request made (load-tests/results/profile-before.md). Both select columns
- * into records (JPQL constructor expressions), so that no {@link User} is hydrated into a
- * persistence context only to be copied out of it.
+ * trips such a request made (load-tests/lab/results/profile-before.md). Both select
+ * columns into records (JPQL constructor expressions), so that no {@link User} is
+ * hydrated into a persistence context only to be copied out of it.
  */
 interface UserRepository extends JpaRepository<User, Long> {
 

@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The experiment endpoints behind the load tests' Little's-law checks. What they cost in
- * time is measured by {@code load-tests/sweep.sh}, not here.
+ * time is measured by {@code load-tests/lab/sweep.sh}, not here.
  */
 @ActiveProfiles(SlowEndpointController.PROFILE)
 class SlowEndpointsIT extends IntegrationTest {

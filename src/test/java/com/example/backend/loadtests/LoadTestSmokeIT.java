@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs the mixed CRUD simulation for a few seconds with three users against this test's
  * application (registration, login, token refresh, reads, writes, deletes). Gatling's
  * error-rate assertion must hold (no failed request); no timing is asserted, the machine
- * that builds may be busy. The measurements are {@code load-tests/sweep.sh}.
+ * that builds may be busy. The measurements are {@code load-tests/lab/sweep.sh}.
  */
 class LoadTestSmokeIT extends IntegrationTest {
 

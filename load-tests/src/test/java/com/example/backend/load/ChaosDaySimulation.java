@@ -35,9 +35,9 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * A realistic day for the chaos runner ({@code load-tests/chaos.sh}): users who log in
- * and refresh their tokens, read and write posts, browse products, place orders with an
- * {@code Idempotency-Key} and cancel some of them, behaving as a careful client does
+ * A realistic day for the chaos runner ({@code load-tests/lab/chaos.sh}): users who log
+ * in and refresh their tokens, read and write posts, browse products, place orders with
+ * an {@code Idempotency-Key} and cancel some of them, behaving as a careful client does
  * while the service around them fails.
  *
  * <p>

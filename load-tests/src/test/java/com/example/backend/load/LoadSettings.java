@@ -10,8 +10,8 @@ import static io.gatling.javaapi.core.CoreDsl.global;
 
 /**
  * The knobs every simulation shares, read from system properties ({@code -Dusers=500}) so
- * that {@code load-tests/sweep.sh} and a person at the command line drive the same code.
- * Defaults are the documented load level of each simulation.
+ * that {@code load-tests/lab/sweep.sh} and a person at the command line drive the same
+ * code. Defaults are the documented load level of each simulation.
  */
 final class LoadSettings {
 

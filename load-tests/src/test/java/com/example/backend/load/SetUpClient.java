@@ -20,10 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Set-up before the measurement (accounts, logins, posts, products), with the JDK's HTTP
  * client so that none of it counts in Gatling's statistics. Jackson 2 comes with Gatling.
+ * The one seeder of the load tests: the simulations use it, and so do the lab's wrk and
+ * JFR scripts (through {@code lab.tools.Seed}).
  */
-final class SetUpClient {
+public final class SetUpClient {
 
-	static final String PASSWORD = "load-test-password";
+	public static final String PASSWORD = "load-test-password";
 
 	private static final ObjectMapper json = new ObjectMapper();
 
@@ -31,7 +33,7 @@ final class SetUpClient {
 
 	private final String baseUrl;
 
-	SetUpClient(String baseUrl) {
+	public SetUpClient(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 
@@ -65,7 +67,7 @@ final class SetUpClient {
 		}
 	}
 
-	void register(String email) {
+	public void register(String email) {
 		JsonResponse response = send("POST", "/api/v1/auth/register", null,
 				Map.of("email", email, "password", PASSWORD, "displayName", "Load " + email.split("@")[0]));
 		if (response.status() != 201 && response.status() != 409) {
@@ -83,7 +85,7 @@ final class SetUpClient {
 			.accessToken();
 	}
 
-	Tokens login(String email, String password) {
+	public Tokens login(String email, String password) {
 		JsonResponse response = send("POST", "/api/v1/auth/login", null, Map.of("email", email, "password", password));
 		if (response.status() != 200) {
 			throw new IllegalStateException("login " + email + ": " + response
@@ -95,7 +97,7 @@ final class SetUpClient {
 	}
 
 	/** Creates a resource as {@code token}'s user and returns its id. */
-	long create(String path, String token, Map<String, Object> body) {
+	public long create(String path, String token, Map<String, Object> body) {
 		JsonResponse response = send("POST", path, token, body);
 		if (response.status() != 201) {
 			throw new IllegalStateException("POST " + path + ": " + response);
@@ -103,12 +105,22 @@ final class SetUpClient {
 		return response.body().get("id").asLong();
 	}
 
+	/** A GET as {@code token}'s user (or anonymous when null); its JSON body. */
+	public JsonNode get(String path, String token) {
+		JsonResponse response = send("GET", path, token, null);
+		if (response.status() != 200) {
+			throw new IllegalStateException("GET " + path + ": " + response);
+		}
+		return response.body();
+	}
+
 	private JsonResponse send(String method, String path, String token, Object body) {
 		try {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 				.timeout(Duration.ofSeconds(60))
 				.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+				.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
+						: HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
 			if (token != null) {
 				request.header("Authorization", "Bearer " + token);
 			}
@@ -126,7 +138,7 @@ final class SetUpClient {
 	}
 
 	/** A logged-in user as a Gatling session starts with it. */
-	record Tokens(String accessToken, String refreshToken, long expiresAt) {
+	public record Tokens(String accessToken, String refreshToken, long expiresAt) {
 
 		Map<String, Object> asSession() {
 			return Map.of("accessToken", this.accessToken, "refreshToken", this.refreshToken, "expiresAt",

@@ -18,7 +18,7 @@ import org.springframework.core.Ordered;
 import com.example.backend.filters.FilterOrder;
 
 /**
- * The filter overhead experiment ({@code load-tests/filter-overhead.sh}). With this
+ * The filter overhead experiment ({@code load-tests/lab/filter-overhead.sh}). With this
  * profile the request filters of both variants are off, and
  * {@code app.filter-experiment.count} experiment filters take their place. Spring
  * Security and Spring Boot's own filters stay, so the baseline (count 0) is the

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The experiment profile starts with five stacked filters of a kind in place of the
  * request filters, and the application still answers. Not a measurement: that is
- * {@code load-tests/filter-overhead.sh}.
+ * {@code load-tests/lab/filter-overhead.sh}.
  */
 @ActiveProfiles("filter-experiment")
 abstract class FilterExperimentSuite extends IntegrationTest {
