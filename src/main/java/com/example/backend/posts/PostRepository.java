@@ -30,16 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
 interface PostRepository extends JpaRepository<Post, Long> {
 
 	@Transactional(propagation = Propagation.SUPPORTS)
-	@Query("""
-			select new com.example.backend.posts.PostWithAuthor(p, u.displayName)
+	@Query(PostWithAuthor.SELECT + """
 			from Post p join User u on u.id = p.authorId
 			where p.id = :id
 			""")
 	Optional<PostWithAuthor> findWithAuthor(@Param("id") long id);
 
 	@Transactional(propagation = Propagation.SUPPORTS)
-	@Query(value = """
-			select new com.example.backend.posts.PostWithAuthor(p, u.displayName)
+	@Query(value = PostWithAuthor.SELECT + """
 			from Post p join User u on u.id = p.authorId
 			where p.status = com.example.backend.posts.PostStatus.PUBLISHED
 			""",
@@ -47,8 +45,7 @@ interface PostRepository extends JpaRepository<Post, Long> {
 	Page<PostWithAuthor> findPublished(Pageable pageable);
 
 	@Transactional(propagation = Propagation.SUPPORTS)
-	@Query(value = """
-			select new com.example.backend.posts.PostWithAuthor(p, u.displayName)
+	@Query(value = PostWithAuthor.SELECT + """
 			from Post p join User u on u.id = p.authorId
 			where p.authorId = :authorId and p.status = com.example.backend.posts.PostStatus.PUBLISHED
 			""", countQuery = """
@@ -61,8 +58,7 @@ interface PostRepository extends JpaRepository<Post, Long> {
 	List<Long> findIdsByAuthor(@Param("authorId") long authorId);
 
 	@Transactional(propagation = Propagation.SUPPORTS)
-	@Query(value = """
-			select new com.example.backend.posts.PostWithAuthor(p, u.displayName)
+	@Query(value = PostWithAuthor.SELECT + """
 			from Post p join User u on u.id = p.authorId
 			where p.authorId = :authorId
 			""", countQuery = "select count(p) from Post p where p.authorId = :authorId")

@@ -108,7 +108,7 @@ public class PostService {
 		AtomicReference<String> nameReadWithPost = new AtomicReference<>();
 		PostResponse post = this.postCache.get(id, () -> this.posts.findWithAuthor(id).map((found) -> {
 			nameReadWithPost.set(found.authorName());
-			return PostResponse.of(found.post(), null);
+			return found.toResponse().withAuthorName(null);
 		}))
 			.filter((found) -> isVisible(actor, found.status(), found.author().id()))
 			.orElseThrow(() -> new NotFound("Post", id));

@@ -19,16 +19,30 @@ import com.example.backend.access.Role;
 
 /**
  * The reads that every authenticated request makes ({@link #findTokenSubject}) and that
- * {@code GET /users/me} makes ({@link #findById}) join a caller's transaction but do not
- * start one ({@code SUPPORTS}): a single SELECT is atomic on its own, and a transaction
- * around it costs a {@code BEGIN} and a {@code COMMIT}, two of the four round trips such
- * a request made (load-tests/lab/results/profile-before.md).
+ * {@code GET /users/me} makes ({@link #findResponse}) join a caller's transaction but do
+ * not start one ({@code SUPPORTS}): a single SELECT is atomic on its own, and a
+ * transaction around it costs a {@code BEGIN} and a {@code COMMIT}, two of the four round
+ * trips such a request made (load-tests/lab/results/profile-before.md). Both select
+ * columns into records (JPQL constructor expressions), so that no {@link User} is
+ * hydrated into a persistence context only to be copied out of it.
  */
 interface UserRepository extends JpaRepository<User, Long> {
 
+	/**
+	 * The entity, for changes; {@code SUPPORTS} for the reads before a write's
+	 * transaction.
+	 */
 	@Override
 	@Transactional(propagation = Propagation.SUPPORTS)
 	Optional<User> findById(Long id);
+
+	@Transactional(propagation = Propagation.SUPPORTS)
+	@Query("""
+			select new com.example.backend.users.UserResponse(u.id, u.email, u.displayName, u.role, u.createdAt,
+			u.updatedAt, u.version)
+			from User u where u.id = :id
+			""")
+	Optional<UserResponse> findResponse(@Param("id") long id);
 
 	/**
 	 * {@code email} must be {@link Emails#normalize normalised}, as stored; the unique

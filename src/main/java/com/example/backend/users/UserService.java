@@ -127,7 +127,7 @@ public class UserService {
 	/** A user as the API shows it, through the cache. */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<UserResponse> find(long id) {
-		return this.userCache.get(id, () -> this.users.findById(id).map(UserResponse::of));
+		return this.userCache.get(id, () -> this.users.findResponse(id));
 	}
 
 	public boolean exists(long id) {

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 10 and a page of 100. Counted with Hibernate's statistics (enabled for tests), which
  * see every statement Hibernate sends. Authenticated calls run no statement for the token
  * check: each path is requested once before counting, so the caller's token subject is in
- * the cache, as it is for any client making more than one call.
+ * the cache, as it is for any client making more than one call. The reads of posts and
+ * profiles select columns into records, so they hydrate no entity either.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatementCountIT extends IntegrationTest {
@@ -134,6 +135,45 @@ class StatementCountIT extends IntegrationTest {
 			.isEqualTo(created.get("author").get("displayName").asString());
 		assertThat(statistics.getPrepareStatementCount()).as("statements").isEqualTo(1);
 		assertThat(statistics.getTransactionCount()).as("transactions").isZero();
+		assertThat(statistics.getEntityLoadCount()).as("entities hydrated").isZero();
+	}
+
+	/**
+	 * The JPQL of a read is compiled once per application, not once per request: the
+	 * second post read on a cache miss finds its query in Hibernate's plan cache.
+	 */
+	@Test
+	void postReadOnACacheMissReusesTheCompiledQuery() {
+		Fixtures fixtures = new Fixtures(this.api, this.admin);
+		long first = fixtures.post(this.prolificAuthor, "PUBLISHED").get("id").asLong();
+		long second = fixtures.post(this.prolificAuthor, "PUBLISHED").get("id").asLong();
+		assertThat(this.api.get("/api/v1/posts/" + first).status()).isEqualTo(200);
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		statistics.clear();
+		assertThat(this.api.get("/api/v1/posts/" + second).status()).isEqualTo(200);
+		assertThat(statistics.getQueryPlanCacheMissCount()).as("queries compiled").isZero();
+		assertThat(statistics.getQueryPlanCacheHitCount()).as("queries found compiled").isPositive();
+	}
+
+	/**
+	 * {@code GET /users/me} for a user whose token subject and profile are in no cache (a
+	 * rename evicts both): two narrow reads (token subject, profile) selected into
+	 * records, no transaction, no entity hydrated.
+	 */
+	@Test
+	void ownProfileOnACacheMissRunsTwoStatementsAndHydratesNoEntity() {
+		Session reader = this.api.newUser();
+		Response renamed = this.api.patch("/api/v1/users/" + reader.id(), Map.of("displayName", "Renamed"),
+				reader.auth());
+		assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		statistics.clear();
+		Response me = this.api.get("/api/v1/users/me", reader.auth());
+		assertThat(me.status()).as(me.body()).isEqualTo(200);
+		assertThat(me.json().get("email").asString()).isEqualTo(reader.email());
+		assertThat(statistics.getPrepareStatementCount()).as("statements").isEqualTo(2);
+		assertThat(statistics.getTransactionCount()).as("transactions").isZero();
+		assertThat(statistics.getEntityLoadCount()).as("entities hydrated").isZero();
 	}
 
 	private void assertStatements(String path, long expected, String[] auth) {
@@ -150,6 +190,9 @@ class StatementCountIT extends IntegrationTest {
 		Response page = this.api.get(path + "?size=" + size, auth);
 		assertThat(page.status()).as(page.body()).isEqualTo(200);
 		assertThat(page.json().get("content").size()).isGreaterThan(0);
+		if (path.contains("/posts")) {
+			assertThat(statistics.getEntityLoadCount()).as(path + " entities hydrated").isZero();
+		}
 		return statistics.getPrepareStatementCount();
 	}
 

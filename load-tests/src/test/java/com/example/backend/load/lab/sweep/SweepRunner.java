@@ -344,6 +344,10 @@ public final class SweepRunner {
 			properties.put("server.tomcat.mbeanregistry.enabled", "true");
 			// No access-log line per request: the log would be the benchmark.
 			properties.put("logging.level.access", "WARN");
+			// Platform threads unless the configuration says otherwise, on any runtime:
+			// on Java 24+
+			// the service defaults to virtual threads (config/VirtualThreadsDefault).
+			properties.put(Configurations.VIRTUAL, "false");
 			properties.putAll(this.settings.extraProperties());
 			properties.putAll(config);
 			List<String> arguments = properties.entrySet()

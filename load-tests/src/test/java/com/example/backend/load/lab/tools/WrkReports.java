@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.example.backend.load.lab.report.BarChart;
@@ -28,7 +30,11 @@ import static com.example.backend.load.lab.report.Figures.format;
  * <li>{@code bench RAW "label=jar ..." "endpoint ..."}: files
  * {@code <label>.<endpoint>.<round>.txt}, {@code meta.txt}, {@code uptime.txt},
  * {@code memory.txt}; per jar and endpoint the median requests/s and the median of the
- * per-round ratios to ping; printed on stdout.</li>
+ * per-round ratios to ping; printed on stdout. With a fourth argument, the endpoints of
+ * the peer (label {@code peer}, spring-petclinic-rest): its rows, and every jar's
+ * endpoints as the median of their per-round ratios to the peer's first endpoint; with
+ * files {@code pgbench.<round>.txt}: the same against PostgreSQL's own {@code pgbench -S}
+ * transactions/s.</li>
  * </ul>
  * Ratios measured in the same run cancel the machine's slow drift; absolute figures on a
  * shared machine do not.
@@ -37,7 +43,10 @@ final class WrkReports {
 
 	private static final Map<String, String> BENCH_NAMES = Map.of("ping", "GET /api/v1/ping", "post",
 			"GET /api/v1/posts/{id}", "posts", "GET /api/v1/posts?size=20", "me", "GET /api/v1/users/me (bearer)",
-			"order", "POST /api/v1/orders (2 lines, Idempotency-Key)");
+			"order", "POST /api/v1/orders (2 lines, Idempotency-Key)", "pettype",
+			"GET /petclinic/api/pettypes/1 (spring-petclinic-rest)");
+
+	private static final Pattern PGBENCH_TPS = Pattern.compile("tps = ([\\d.]+)");
 
 	private static final Map<String, String> CACHE_LABELS = Map.of("on", "cache on (hits)", "off",
 			"cache off (PostgreSQL)", "miss", "cache on, every read a miss");
@@ -54,7 +63,8 @@ final class WrkReports {
 		switch (args.get(0)) {
 			case "filter-overhead" -> filterOverhead(Path.of(args.get(1)), Path.of(args.get(2)));
 			case "cache" -> cache(Path.of(args.get(1)), Path.of(args.get(2)));
-			case "bench" -> System.out.print(bench(Path.of(args.get(1)), args.get(2), args.get(3)));
+			case "bench" -> System.out.print(bench(Path.of(args.get(1)), args.get(2), args.get(3),
+					(args.size() > 4) ? List.of(args.get(4).trim().split("\\s+")) : List.of()));
 			default -> throw new IllegalArgumentException("unknown report " + args.get(0));
 		}
 	}
@@ -165,7 +175,7 @@ final class WrkReports {
 						groups, 230, false));
 	}
 
-	private static String bench(Path raw, String jars, String endpointList) {
+	private static String bench(Path raw, String jars, String endpointList, List<String> peerEndpoints) {
 		List<String> endpoints = List.of(endpointList.trim().split("\\s+"));
 		StringBuilder text = new StringBuilder(
 				"# Request-path benchmark (" + raw.getFileName().toString().replaceFirst("^bench-", "") + ")\n\n");
@@ -194,12 +204,114 @@ final class WrkReports {
 						runs.stream().mapToLong(WrkOutput::errors).sum()));
 			}
 		}
+		List<String> labels = Stream.of(jars.trim().split("\\s+")).map(entry -> entry.split("=", 2)[0]).toList();
+		if (!peerEndpoints.isEmpty()) {
+			peer(text, raw, labels, endpoints, peerEndpoints);
+		}
+		pgbench(text, raw, labels, endpoints, peerEndpoints);
 		text.append("\nLoad averages (1, 5, 15 min) per round:\n\n```\n")
 			.append(read(raw.resolve("uptime.txt")).strip())
 			.append("\n```\n\nResident memory (MB), 5 s after readiness and after the run:\n\n```\n")
 			.append(read(raw.resolve("memory.txt")).strip())
 			.append("\n```\n");
 		return text.toString();
+	}
+
+	/**
+	 * The peer's rows (it has no ping) and every jar's endpoints against its first one.
+	 */
+	private static void peer(StringBuilder text, Path raw, List<String> labels, List<String> endpoints,
+			List<String> peerEndpoints) {
+		List<Integer> rounds = roundsOf(raw, "peer." + peerEndpoints.get(0) + ".");
+		for (String endpoint : peerEndpoints) {
+			List<WrkOutput> runs = rounds.stream()
+				.map(r -> WrkOutput.read(raw.resolve("peer." + endpoint + "." + r + ".txt")))
+				.toList();
+			text.append(
+					format("| peer | %s | %s | - | %.1f | %.1f | %d |%n", BENCH_NAMES.getOrDefault(endpoint, endpoint),
+							Figures.number(Figures.median(runs.stream().map(WrkOutput::requestsPerSecond).toList()), 0),
+							Figures.median(runs.stream().map(WrkOutput::p50).toList()),
+							Figures.median(runs.stream().map(WrkOutput::p99).toList()),
+							runs.stream().mapToLong(WrkOutput::errors).sum()));
+		}
+		String reference = peerEndpoints.get(0);
+		Map<Integer, Double> peer = new TreeMap<>();
+		rounds.forEach(r -> peer.put(r,
+				WrkOutput.read(raw.resolve("peer." + reference + "." + r + ".txt")).requestsPerSecond()));
+		text.append("\nAgainst the peer: median over rounds of requests/s divided by the peer's ")
+			.append(BENCH_NAMES.getOrDefault(reference, reference))
+			.append(" in the same round.\n\n");
+		ratioTable(text, raw, labels, endpoints, peer);
+	}
+
+	/**
+	 * PostgreSQL's own primary-key selects ({@code pgbench -S}) of the same rounds, if
+	 * any.
+	 */
+	private static void pgbench(StringBuilder text, Path raw, List<String> labels, List<String> endpoints,
+			List<String> peerEndpoints) {
+		Map<Integer, Double> tps = new TreeMap<>();
+		for (int round : roundsOf(raw, "pgbench.")) {
+			Matcher found = PGBENCH_TPS.matcher(read(raw.resolve("pgbench." + round + ".txt")));
+			if (found.find()) { // a failed run (no connection left on a shared server)
+								// leaves its round out
+				tps.put(round, Double.parseDouble(found.group(1)));
+			}
+		}
+		if (tps.isEmpty()) {
+			return;
+		}
+		text.append(format("%nPostgreSQL alone, `pgbench -S` (primary-key select, as many clients as a jar's pool, "
+				+ "%d rounds): %s transactions/s (median over rounds). Each endpoint's requests/s divided by it, "
+				+ "same round:%n%n", tps.size(), Figures.number(Figures.median(List.copyOf(tps.values())), 0)));
+		ratioTable(text, raw, labels, endpoints, tps);
+		for (String endpoint : peerEndpoints) {
+			List<Double> ratios = tps.entrySet()
+				.stream()
+				.map(e -> WrkOutput.read(raw.resolve("peer." + endpoint + "." + e.getKey() + ".txt"))
+					.requestsPerSecond() / e.getValue())
+				.toList();
+			text.append(format("%nThe peer's %s: %.2f of `pgbench -S`, same round.%n",
+					BENCH_NAMES.getOrDefault(endpoint, endpoint), Figures.median(ratios)));
+		}
+	}
+
+	/**
+	 * Per jar and endpoint, the median over rounds of requests/s divided by the
+	 * reference's.
+	 */
+	private static void ratioTable(StringBuilder text, Path raw, List<String> labels, List<String> endpoints,
+			Map<Integer, Double> reference) {
+		text.append("| jar | ")
+			.append(String.join(" | ", endpoints.stream().map(e -> BENCH_NAMES.getOrDefault(e, e)).toList()))
+			.append(" |\n| --- |")
+			.append(" ---: |".repeat(endpoints.size()))
+			.append("\n");
+		for (String label : labels) {
+			List<String> cells = new ArrayList<>();
+			for (String endpoint : endpoints) {
+				List<Double> ratios = reference.entrySet()
+					.stream()
+					.map(e -> WrkOutput.read(raw.resolve(label + "." + endpoint + "." + e.getKey() + ".txt"))
+						.requestsPerSecond() / e.getValue())
+					.toList();
+				cells.add(format("%.2f", Figures.median(ratios)));
+			}
+			text.append("| ").append(label).append(" | ").append(String.join(" | ", cells)).append(" |\n");
+		}
+	}
+
+	private static List<Integer> roundsOf(Path raw, String prefix) {
+		try (Stream<Path> files = Files.list(raw)) {
+			return files.map(file -> file.getFileName().toString())
+				.filter(name -> name.startsWith(prefix) && name.matches(".*\\.\\d+\\.txt"))
+				.map(name -> Integer.parseInt(name.replaceFirst("\\.txt$", "").replaceFirst(".*\\.", "")))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static List<Integer> rounds(Path raw, String label) {
