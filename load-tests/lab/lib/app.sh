@@ -72,12 +72,14 @@ start_app() {
   APP_LOGS[$APP_PID]=$log
 }
 
-# wait_ready PORT [TIMEOUT_S]: polls readiness every 50 ms; prints the seconds since START_NS (if set).
+# wait_ready PORT [TIMEOUT_S]: polls readiness every 50 ms (on the management port PORT + 1, or READY_URL when
+# set); prints the seconds since START_NS (if set).
 # Fails at once when a JVM started by start_app has exited, with the end of its log.
 wait_ready() {
   local port=$1 timeout=${2:-600} started pid
+  local url=${READY_URL:-http://127.0.0.1:$((port + 1))/actuator/health/readiness}
   started=$(date +%s%N)
-  while ! curl -fs -o /dev/null "http://127.0.0.1:$((port + 1))/actuator/health/readiness"; do
+  while ! curl -fs -o /dev/null "$url"; do
     for pid in "${APP_PIDS[@]}"; do
       if ! kill -0 "$pid" 2> /dev/null; then
         echo "JVM $pid exited before port $port was ready; its log: ${APP_LOGS[$pid]}" >&2

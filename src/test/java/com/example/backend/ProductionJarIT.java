@@ -51,4 +51,14 @@ class ProductionJarIT {
 			.isEmpty();
 	}
 
+	@Test
+	void containsNoOkHttpNorKotlin() {
+		// The OTLP exporter sends over the JDK's HTTP client; OkHttp would bring Okio and
+		// the
+		// Kotlin standard library along (3 MB, and Spring's Kotlin support at start-up).
+		assertThat(entries).filteredOn(name -> name.startsWith("BOOT-INF/lib/"))
+			.filteredOn(name -> name.contains("okhttp") || name.contains("okio") || name.contains("kotlin"))
+			.isEmpty();
+	}
+
 }
