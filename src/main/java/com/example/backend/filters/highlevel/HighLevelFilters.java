@@ -10,8 +10,7 @@ import com.example.backend.filters.RequestTelemetry;
 /**
  * The request filters built from Spring's conveniences (profile {@code filters-high}).
  * Spring Boot registers the filter beans itself, ordered by their {@code @Order}. Not the
- * default: it buffers every response body, see {@code load-tests/lab/README.md} for what
- * that costs.
+ * default: it buffers every response body, see {@code docs/lab.md} for what that costs.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("filters-high & !filter-experiment")

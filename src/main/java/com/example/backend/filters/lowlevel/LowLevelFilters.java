@@ -14,7 +14,7 @@ import com.example.backend.filters.RequestTelemetry;
  * The request filters as plain servlet filters (profile {@code filters-low}, and the
  * default whenever {@code filters-high} is not active): registered explicitly, in an
  * explicit order, for exactly the dispatches they need. The default because it never
- * buffers a body and costs least; the measurement is in {@code load-tests/lab/README.md}.
+ * buffers a body and costs least; the measurement is in {@code docs/lab.md}.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!filters-high & !filter-experiment")
