@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The real Dockerfile, compose stack and Kubernetes pods, run with Podman (no Docker engine on CI machines, and no
-# registry image can be pulled): installs Podman, runc, debootstrap and docker-compose from Debian, makes local
+# registry image can be pulled): installs Podman, runc, catatonit (the pause process of `podman kube play`), debootstrap and docker-compose from Debian, makes local
 # stand-ins for the base images once per machine (.ci/container/, rebuilt when their recipe changes), builds the
 # Dockerfile with only JDK_IMAGE/JRE_IMAGE swapped, then
 #   1. reports the image's size and layers,
@@ -32,7 +32,8 @@ fail() {
 # ---- Tools -------------------------------------------------------------------------------------------------
 missing=()
 for tool in podman:podman runc:runc debootstrap:debootstrap \
-            aardvark-dns:aardvark-dns jq:jq kubectl:kubectl curl:curl docker-compose:docker-compose; do
+            aardvark-dns:aardvark-dns jq:jq kubectl:kubectl curl:curl docker-compose:docker-compose \
+            catatonit:catatonit; do
   name="${tool%%:*}"
   if [[ "$name" == aardvark-dns ]]; then
     [[ -x /usr/lib/podman/aardvark-dns ]] || missing+=("${tool#*:}")
