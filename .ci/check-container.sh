@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The real Dockerfile, compose stack and Kubernetes pods, run with Podman (no Docker engine on CI machines, and no
-# registry image can be pulled): installs Podman, runc, catatonit (the pause process of `podman kube play`), debootstrap and docker-compose from Debian, makes local
-# stand-ins for the base images once per machine (.ci/container/, rebuilt when their recipe changes), builds the
-# Dockerfile with only JDK_IMAGE/JRE_IMAGE swapped, then
+# registry image can be pulled): installs Podman, runc, catatonit (the pause process of `podman kube play`),
+# debootstrap and docker-compose from Debian, makes local stand-ins for the base images once per machine
+# (.ci/container/, rebuilt when their recipe changes), builds the Dockerfile with only JDK_IMAGE/JRE_IMAGE swapped,
+# then
 #   1. reports the image's size and layers,
 #   2. runs it as production does (read-only root, uid 10001, 1 GiB limit, prod profile, real PostgreSQL and Redis),
 #   3. brings docker-compose.yml up (rendered by docker-compose config, started by .ci/container/compose-up.py,
