@@ -23,6 +23,7 @@ import com.example.backend.load.lab.process.Commands;
 import com.example.backend.load.lab.process.NginxServer;
 import com.example.backend.load.lab.process.PostgresServer;
 import com.example.backend.load.lab.process.RedisServer;
+import com.example.backend.load.lab.process.StartedResources;
 
 /**
  * The fault-injection soak of issue 19: two instances of the production jar behind nginx
@@ -62,7 +63,7 @@ public final class ChaosRunner {
 
 	private final FaultSchedule schedule;
 
-	private final List<AutoCloseable> running = new ArrayList<>();
+	private final StartedResources running = new StartedResources();
 
 	private ChaosRunner(Path root, FaultSchedule schedule) {
 		this.root = root;
@@ -346,16 +347,8 @@ public final class ChaosRunner {
 	}
 
 	/** Stops everything this run started, the last started first; safe to call twice. */
-	private synchronized void stopAll() {
-		for (int i = this.running.size() - 1; i >= 0; i--) {
-			try {
-				this.running.get(i).close();
-			}
-			catch (Exception ex) {
-				System.err.println("stopping " + this.running.get(i) + ": " + ex);
-			}
-		}
-		this.running.clear();
+	private void stopAll() {
+		this.running.closeAll();
 	}
 
 	private static String randomSecret(int bytes) {

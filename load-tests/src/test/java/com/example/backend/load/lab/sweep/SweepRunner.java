@@ -27,6 +27,7 @@ import com.example.backend.load.lab.process.Jdks;
 import com.example.backend.load.lab.process.NginxServer;
 import com.example.backend.load.lab.process.PostgresServer;
 import com.example.backend.load.lab.process.RedisServer;
+import com.example.backend.load.lab.process.StartedResources;
 import com.example.backend.load.lab.report.Csv;
 import com.example.backend.load.lab.report.GatlingOutput;
 
@@ -65,7 +66,7 @@ public final class SweepRunner {
 
 	private final Map<String, AppInstance> apps = new LinkedHashMap<>();
 
-	private final List<AutoCloseable> running = new ArrayList<>();
+	private final StartedResources running = new StartedResources();
 
 	private final List<Map<String, Object>> samples = new ArrayList<>();
 
@@ -485,7 +486,7 @@ public final class SweepRunner {
 				.start();
 			this.running.add(process::destroyForcibly);
 			int code = process.waitFor();
-			this.running.remove(this.running.size() - 1);
+			this.running.removeLast();
 			String text = Files.readString(output);
 			// 2: an assertion failed (the simulations' own, reported, not the sweep's).
 			if (text.contains("Run crashed") || text.contains("Simulation crashed") || (code != 0 && code != 2)) {
@@ -613,16 +614,8 @@ public final class SweepRunner {
 	}
 
 	/** Stops everything this run started, the last started first; safe to call twice. */
-	private synchronized void stopAll() {
-		for (int i = this.running.size() - 1; i >= 0; i--) {
-			try {
-				this.running.get(i).close();
-			}
-			catch (Exception ex) {
-				System.err.println("stopping " + this.running.get(i) + ": " + ex);
-			}
-		}
-		this.running.clear();
+	private void stopAll() {
+		this.running.closeAll();
 	}
 
 	private static String secret(int size) {
