@@ -77,22 +77,12 @@ start_case() { # index, entry
   PIDS+=($!)
 }
 
-await_health() { # index, name
-  local port=$(( BASE_PORT + $1 ))
-  for _ in $(seq 1 900); do
-    if curl -fs "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1; then return 0; fi
-    sleep 1
-  done
-  echo "case $2 (port $port) did not become healthy; see $RAW/$2.log" >&2
-  exit 1
-}
-
 echo "== starting ${#CASES[@]} applications"
 # The first one alone: it migrates the schema.
 start_case 0 "${CASES[0]}"
-await_health 0 "${CASES[0]%%|*}"
+await_health 0 "${CASES[0]%%|*}" 900
 for i in "${!CASES[@]}"; do (( i == 0 )) || start_case "$i" "${CASES[$i]}"; done
-for i in "${!CASES[@]}"; do await_health "$i" "${CASES[$i]%%|*}"; done
+for i in "${!CASES[@]}"; do await_health "$i" "${CASES[$i]%%|*}" 900; done
 
 echo "== seeding a user and a published post"
 base="http://127.0.0.1:$BASE_PORT/api/v1"

@@ -88,16 +88,6 @@ start_case() { # index, entry
   PIDS+=($!)
 }
 
-await_health() { # index, name
-  local port=$(( BASE_PORT + $1 ))
-  for _ in $(seq 1 300); do
-    if curl -fs "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1; then return 0; fi
-    sleep 1
-  done
-  echo "case $2 (port $port) did not become healthy; see $RAW/$2.log" >&2
-  exit 1
-}
-
 echo "== starting ${#SELECTED[@]} application(s)"
 # The first one alone: it migrates the schema and creates the bootstrap admin, which the others then find.
 start_case 0 "${SELECTED[0]}"

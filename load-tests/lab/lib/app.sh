@@ -98,6 +98,18 @@ wait_ready() {
   fi
 }
 
+# await_health INDEX NAME [SECONDS]: waits until the case's JVM on BASE_PORT + INDEX answers /actuator/health
+# (default 300 s); exits naming the case's log under RAW when it does not.
+await_health() {
+  local port=$(( BASE_PORT + $1 )) seconds=${3:-300}
+  for _ in $(seq 1 "$seconds"); do
+    if curl -fs "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  echo "case $2 (port $port) did not become healthy; see $RAW/$2.log" >&2
+  exit 1
+}
+
 # rss_mb PID: resident set size in MB.
 rss_mb() {
   awk '/^VmRSS/ { printf "%d\n", $2 / 1024 }' "/proc/$1/status"
