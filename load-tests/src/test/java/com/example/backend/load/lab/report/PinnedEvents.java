@@ -55,7 +55,7 @@ public final class PinnedEvents {
 	/**
 	 * The first frame outside the JDK and Spring Boot's jar launcher (whose class loader
 	 * is on the stack of every class load): the code that was running when the thread
-	 * pinned its carrier; "the JDK" when there is none.
+	 * pinned its carrier; "the JDK or the jar launcher" when there is none.
 	 */
 	private static String where(JsonNode stackTrace) {
 		for (JsonNode frame : stackTrace.path("frames")) {
@@ -65,7 +65,7 @@ public final class PinnedEvents {
 				return type + "." + frame.path("method").path("name").asText();
 			}
 		}
-		return "the JDK";
+		return "the JDK or the jar launcher";
 	}
 
 	/**

@@ -59,7 +59,7 @@ class PinnedEventsTest {
 				new PinnedEvents.Pinned(Instant.parse("2026-12-05T01:28:23.667217954Z"), Duration.ofNanos(60_212_840),
 						"VM call to Pin$Slow.<clinit> on stack", "com.zaxxer.hikari.pool.HikariPool.getConnection"));
 		assertThat(events.get(1).reason()).isEqualTo("reason not recorded");
-		assertThat(events.get(1).where()).isEqualTo("the JDK");
+		assertThat(events.get(1).where()).isEqualTo("the JDK or the jar launcher");
 	}
 
 	@Test
@@ -76,7 +76,7 @@ class PinnedEventsTest {
 
 		assertThat(PinnedEvents.describe(PinnedEvents.parse(PRINTED), measured))
 			.isEqualTo("3 (1 while measuring; `VM call to Pin$Slow.<clinit> on stack` 2, `reason not recorded` 1; "
-					+ "in `the JDK` 2, `com.zaxxer.hikari.pool.HikariPool.getConnection` 1)");
+					+ "in `the JDK or the jar launcher` 2, `com.zaxxer.hikari.pool.HikariPool.getConnection` 1)");
 	}
 
 }

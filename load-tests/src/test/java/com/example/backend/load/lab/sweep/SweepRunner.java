@@ -48,6 +48,8 @@ import static com.example.backend.load.lab.report.Figures.format;
  * {@code SKIP_BUILD=1}, {@code JAVA} / {@code JAVA_VIRTUAL} (a java executable or JDK
  * home), {@code BENCH_JDBC_URL}, {@code REDIS_HOST} / {@code REDIS_PORT},
  * {@code RESULTS_DIR}). Exits 1 when a check fails, 2 when the sweep cannot run.
+ * {@code CASES=virtual-threads} ({@code load-tests/lab/virtual-threads.sh}) runs the
+ * platform against virtual threads comparison instead ({@link ThreadsComparison}).
  */
 public final class SweepRunner {
 
