@@ -3,7 +3,7 @@
 # docs/adr/0007-virtual-threads-on-java-24.md): the sweep's case group `virtual-threads`. Two JVMs of the same JDK
 # 21+ (the newest found, or JAVA_VIRTUAL) that differ only in spring.threads.virtual.enabled run mixed CRUD,
 # checkout and two cases where the connection pool is the limit, alternating round after round, with a flight
-# recording each (pinned virtual threads). About 17 minutes with ROUNDS=2 DURATION=20 on 2 cores.
+# recording each (pinned virtual threads). About 14 minutes with ROUNDS=2 DURATION=20 on 2 cores (13.6 on 2026-12-05).
 #
 #   ROUNDS=2 DURATION=20 load-tests/lab/virtual-threads.sh   # a new section at the top of results/virtual-threads.md
 #   QUICK=1 load-tests/lab/virtual-threads.sh                 # dry run: one round, a few users, 4 s per case
