@@ -16,7 +16,7 @@
 #   cds    ext + Java 17's dynamic CDS archive (-XX:ArchiveClassesAtExit), trained the same way
 #   peer   the peer: spring-petclinic-rest (Spring Boot, Spring Data JPA) as its README runs it on PostgreSQL
 #          (profiles postgres,spring-data-jpa; its schema and data scripts run at every start), with the same
-#          JAVA_OPTS and the same PostgreSQL (database perf_bench_startup_peer); readiness probes switched on
+#          JAVA_OPTS and the same PostgreSQL (database DB_peer); readiness probes switched on
 #          (management.endpoint.health.probes.enabled), served on its API port under /petclinic
 # Every case runs RUNS times (cases alternate, so that the machine's load hits them alike); each run
 # measures the seconds from launching java until /actuator/health/readiness answers UP (polled every 50 ms),
@@ -98,7 +98,7 @@ peer_jar() {
 
 # start_peer LOG JAR PORT: starts the peer as its README runs it on PostgreSQL, with JAVA_OPTS; APP_PID is its pid.
 start_peer() {
-  local log=$1 jar=$2 port=$3 db=perf_bench_startup_peer
+  local log=$1 jar=$2 port=$3 db=${DB}_peer
   ensure_db "$db"
   # shellcheck disable=SC2086
   "$JAVA" ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=postgres,spring-data-jpa --server.port="$port" \

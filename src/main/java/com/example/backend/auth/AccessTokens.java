@@ -45,6 +45,7 @@ class AccessTokens {
 		this.clock = clock;
 		this.key = SigningKeys.resolve(settings.secret(), settings.secretRequired());
 		this.parser = Jwts.parser()
+			.json(JwtJson.DESERIALIZER)
 			.verifyWith(this.key)
 			.requireIssuer(settings.issuer())
 			.clock(() -> Date.from(clock.instant()))
@@ -56,6 +57,7 @@ class AccessTokens {
 		Instant now = this.clock.instant();
 		Instant expiry = now.plus(this.settings.accessTokenTtl());
 		String token = Jwts.builder()
+			.json(JwtJson.SERIALIZER)
 			.issuer(this.settings.issuer())
 			.subject(Long.toString(userId))
 			.issuedAt(Date.from(now))

@@ -30,6 +30,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -44,8 +45,13 @@ import com.example.backend.contract.ProblemType;
  * answers ({@link OperationDocumentation}), the shared {@code Problem} schema and
  * response headers, and realistic examples ({@code openapi/examples.json}). Clients
  * generate code from it, so {@code OpenApiDocumentIT} checks real answers against it.
+ * <p>
+ * Only when springdoc serves the document (its own beans follow the same switch):
+ * production turns it off, and building the model there would load swagger-core's classes
+ * for nothing at every start.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "springdoc.api-docs.enabled", matchIfMissing = true)
 class OpenApiConfiguration {
 
 	/** The request id that the examples show, in headers and problems alike. */
