@@ -11,6 +11,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
@@ -46,6 +47,18 @@ class WebConventions implements WebMvcConfigurer {
 					: ContentNegotiationStrategy.MEDIA_TYPE_ALL_LIST;
 		};
 		configurer.strategies(List.of(jsonForApi, new HeaderContentNegotiationStrategy()));
+	}
+
+	/**
+	 * Request bodies too are JSON only. Spring reads YAML whenever a YAML module is on
+	 * the class path (springdoc brings one for its document); a YAML body would bypass
+	 * the JSON reader's strict settings (web/JsonInput), so it gets 415 like any other
+	 * type.
+	 */
+	@Override
+	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+		builder.configureMessageConvertersList((converters) -> converters
+			.removeIf((converter) -> converter.getSupportedMediaTypes().contains(MediaType.APPLICATION_YAML)));
 	}
 
 	@Bean

@@ -53,6 +53,22 @@ class ErrorHandlingIT extends IntegrationTest {
 			.assertProblem(415, "unsupported-media-type");
 	}
 
+	/**
+	 * A YAML module is on the class path (springdoc's), and Spring reads YAML bodies
+	 * whenever one is; the API reads JSON only, through its strict JSON settings.
+	 */
+	@Test
+	void yamlBodyIsUnsupportedMediaTypeAndChangesNothing() {
+		String email = "yaml-" + System.nanoTime() + "@example.com";
+		String yaml = "email: " + email + "\npassword: correct horse battery staple\ndisplayName: Yaml\n";
+
+		this.api.send("POST", "/api/v1/auth/register", yaml, "Content-Type", "application/yaml")
+			.assertProblem(415, "unsupported-media-type");
+		this.api
+			.post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\"}")
+			.assertProblem(401, "invalid-credentials");
+	}
+
 	@Test
 	void wrongMethodIsMethodNotAllowed() {
 		Session user = this.api.newUser();
