@@ -324,7 +324,7 @@ export interface paths {
         };
         /**
          * List users (ADMIN)
-         * @description Paged; `q` matches a case-insensitive substring of email or display name. Sortable by createdAt and id (each served by an index); `size` is capped at 100.
+         * @description Paged; `q` matches a case-insensitive substring of email or display name. Sortable by createdAt and id (each served by an index).
          */
         get: operations["usersList"];
         put?: never;

@@ -63,7 +63,7 @@ class OpenApiConfiguration {
 			* 401 for a missing, invalid or expired token (also on public endpoints when a bad token is sent); \
 			403 when the role lacks the permission (also for another user's profile: the answer is the same \
 			whether or not that user exists); 404 for resources that do not exist or belong to someone else.
-			* Paging: `?page=0&size=20&sort=property,asc|desc`; `size` is capped at 100 (larger values are \
+			* Paging: `?page=0&size=20&sort=property,asc|desc`; `size` is capped at %d (larger values are \
 			silently reduced); only the documented properties are sortable (others: 400).
 			* Every response has `%s`: the caller's value when it is 1-64 characters of \
 			`[A-Za-z0-9._-]`, otherwise a new one; problems repeat it as `requestId`. While the per-client API \
@@ -74,14 +74,16 @@ class OpenApiConfiguration {
 			a matching `If-None-Match`.
 			* Changing one's own password, or an admin changing one's role, signs the user out everywhere: \
 			tokens issued before stop working at once.
-			""".formatted(ApiHeaders.REQUEST_ID, ApiHeaders.RATE_LIMIT_LIMIT, ApiHeaders.RATE_LIMIT_REMAINING);
+			""";
 
 	@Bean
-	OpenAPI openApi() {
+	OpenAPI openApi(OperationDocumentation.PageSizes pageSizes) {
+		String description = DESCRIPTION.formatted(pageSizes.maxSize(), ApiHeaders.REQUEST_ID,
+				ApiHeaders.RATE_LIMIT_LIMIT, ApiHeaders.RATE_LIMIT_REMAINING);
 		return new OpenAPI()
 			.info(new Info().title("Reference backend API")
 				.version("v1")
-				.description(DESCRIPTION)
+				.description(description)
 				.contact(new Contact().name("Reference backend team").email("api@example.com"))
 				.license(new License().name("Apache 2.0").identifier("Apache-2.0")))
 			// Relative, so that the document and Swagger UI work on any host and port.

@@ -61,7 +61,7 @@ class UserController {
 	@PreAuthorize("hasAuthority('user:manage')")
 	@Operation(summary = "List users (ADMIN)",
 			description = "Paged; `q` matches a case-insensitive substring of email or display name. "
-					+ "Sortable by createdAt and id (each served by an index); `size` is capped at 100.")
+					+ "Sortable by createdAt and id (each served by an index).")
 	PagedModel<UserResponse> list(
 			@RequestParam(required = false) @Parameter(description = "search text",
 					schema = @Schema(type = "string", maxLength = 254)) String q,
