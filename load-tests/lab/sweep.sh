@@ -7,6 +7,7 @@
 #   QUICK=1 load-tests/lab/sweep.sh     # dry run of every case with a few users for a few seconds (JVM start-ups dominate)
 #   CASES="threads-virtual pool-2" load-tests/lab/sweep.sh   # only these cases (and their JVMs), added to the results
 #   REPORT_ONLY=1 load-tests/lab/sweep.sh                     # the report again from the results already there
+#   CASES=virtual-threads load-tests/lab/sweep.sh             # platform vs virtual threads instead (virtual-threads.sh)
 #
 # Settings (environment): DURATION (15 s measured per case), WARMUP (5 s), WAIT_MS (50), QUERY_MS (20),
 # FACTOR_WAIT_MS (1000), BLOCKING_USERS (300), SLOW_USERS (100), MIXED_USERS (500), CRUD_USERS (100),

@@ -14,8 +14,9 @@ import com.example.backend.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the Gatling simulations in {@code load-tests/} from rotting: compiles them and
- * runs the mixed CRUD simulation for a few seconds with three users against this test's
+ * Keeps the Gatling simulations in {@code load-tests/} from rotting: compiles them (and
+ * runs the lab's unit tests, the parsers and reports of {@code load-tests/lab/}) and runs
+ * the mixed CRUD simulation for a few seconds with three users against this test's
  * application (registration, login, token refresh, reads, writes, deletes). Gatling's
  * error-rate assertion must hold (no failed request); no timing is asserted, the machine
  * that builds may be busy. The measurements are {@code load-tests/lab/sweep.sh}.
@@ -26,7 +27,7 @@ class LoadTestSmokeIT extends IntegrationTest {
 	void mixedCrudSimulationRunsWithoutErrors() throws IOException, InterruptedException {
 		Path output = Files.createDirectories(Path.of("target")).resolve("load-test-smoke.log");
 		Process gatling = new ProcessBuilder(List.of(new File("mvnw").getAbsolutePath(), "-B", "-q", "-f",
-				"load-tests/pom.xml", "test-compile", "gatling:test",
+				"load-tests/pom.xml", "test", "gatling:test",
 				"-Dgatling.simulationClass=com.example.backend.load.MixedCrudSimulation",
 				"-DbaseUrl=http://localhost:" + this.port, "-Dusers=3", "-Dduration=4", "-Dramp=1", "-DthinkMinMs=0",
 				"-DthinkMaxMs=0", "-DtokenTtlSeconds=7", "-DmaxErrorPercent=0", "-Dsmoke=true"))

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -30,6 +32,7 @@ import com.example.backend.load.lab.process.RedisServer;
 import com.example.backend.load.lab.process.StartedResources;
 import com.example.backend.load.lab.report.Csv;
 import com.example.backend.load.lab.report.GatlingOutput;
+import com.example.backend.load.lab.report.PinnedEvents;
 
 import static com.example.backend.load.lab.report.Figures.format;
 
@@ -45,6 +48,8 @@ import static com.example.backend.load.lab.report.Figures.format;
  * {@code SKIP_BUILD=1}, {@code JAVA} / {@code JAVA_VIRTUAL} (a java executable or JDK
  * home), {@code BENCH_JDBC_URL}, {@code REDIS_HOST} / {@code REDIS_PORT},
  * {@code RESULTS_DIR}). Exits 1 when a check fails, 2 when the sweep cannot run.
+ * {@code CASES=virtual-threads} ({@code load-tests/lab/virtual-threads.sh}) runs the
+ * platform against virtual threads comparison instead ({@link ThreadsComparison}).
  */
 public final class SweepRunner {
 
@@ -92,7 +97,10 @@ public final class SweepRunner {
 		}
 		else {
 			this.out = settings.quick() ? results.resolve("raw/quick") : results.resolve(this.date);
-			this.raw = results.resolve("raw").resolve(settings.quick() ? "quick-run" : this.date);
+			// The thread comparison's raw files apart from a sweep of the same day.
+			String rawName = (settings.quick() ? "quick-run" : this.date)
+					+ (settings.comparingThreads() ? "-virtual-threads" : "");
+			this.raw = results.resolve("raw").resolve(rawName);
 		}
 		this.log = this.raw.resolve("runner-commands.log");
 	}
@@ -133,6 +141,9 @@ public final class SweepRunner {
 		prepare();
 		String machine = machine();
 		String database = startDatabase();
+		if (this.settings.comparingThreads()) {
+			return compareThreads(started, database);
+		}
 		String guessedBest = !this.settings.best().isBlank() ? this.settings.best()
 				: (info != null) ? info.best() : "virtual";
 		List<SweepCase> first = SweepCase.first(this.settings);
@@ -316,12 +327,136 @@ public final class SweepRunner {
 		return "A private PostgreSQL " + postgres.version() + " with default settings (except `max_connections=300`)";
 	}
 
+	/**
+	 * The case group {@code virtual-threads}: both JVMs, every case on each in turn,
+	 * round after round; then the pinned virtual threads of their recordings and the
+	 * report, a new section at the top of {@code results/virtual-threads.md}.
+	 */
+	private int compareThreads(long started, String database) throws IOException {
+		String title = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+			.format(Instant.ofEpochMilli(started).atOffset(ZoneOffset.UTC));
+		List<String> names = ThreadsComparison.order(1);
+		say("starting " + String.join(" and ", names) + " on " + this.virtualJdk.home());
+		// The first migrates the schema and creates the admin; the second finds them.
+		startApps(names.subList(0, 1), ThreadsComparison.CONFIGS::get);
+		startApps(names.subList(1, 2), ThreadsComparison.CONFIGS::get);
+		List<CaseResult> results = new ArrayList<>();
+		List<String> loads = new ArrayList<>();
+		int total = this.settings.rounds() * ThreadsComparison.round(this.settings, 1).size();
+		for (int round = 1; round <= this.settings.rounds(); round++) {
+			loads.add("round " + round + ": " + loadAverage());
+			for (SweepCase sweepCase : ThreadsComparison.round(this.settings, round)) {
+				double left = (total - results.size()) * sweepCase.seconds(this.settings);
+				CaseResult result;
+				try {
+					result = runCase(sweepCase, results.size() + 1, total, started, left);
+				}
+				catch (IllegalStateException ex) {
+					say("   " + ex.getMessage());
+					Map<String, Object> failed = describe(sweepCase);
+					failed.put("assertions", "run failed: " + ex.getMessage());
+					result = new CaseResult(failed);
+				}
+				result.values().put("round", round);
+				results.add(result);
+			}
+		}
+		loads.add("end: " + loadAverage());
+		double minutes = (System.currentTimeMillis() - started) / 60_000.0;
+		// The JVMs write their recordings when they exit.
+		stopAll();
+		Map<String, String> pinned = new LinkedHashMap<>();
+		for (String name : names) {
+			pinned.put(name, pinned(name, results));
+		}
+		List<String> columns = new ArrayList<>(CaseResult.COLUMNS);
+		columns.addAll(List.of("round", "window_start", "window_end"));
+		Csv.write(this.raw.resolve("virtual-threads.csv"), columns, results.stream().map(CaseResult::values).toList());
+		String setup = format("Runtime: %s for both JVMs, `%s`, the experiment jar with profile `slow-endpoints`, "
+				+ "throttles lifted, access log at WARN; the only difference is `%s`. %s. Redis: %s. %d round(s), "
+				+ "the JVMs alternating (platform first in odd rounds), %d s warm-up and %d s measured per case; "
+				+ "Gatling on the same %d cores. Commit %s. %.1f minutes.", this.virtualJdk.description(),
+				String.join(" ", ThreadsComparison.JVM_OPTIONS), Configurations.VIRTUAL, database, redis(),
+				this.settings.rounds(), this.settings.warmup(), this.settings.duration(),
+				Runtime.getRuntime().availableProcessors(), git("rev-parse", "--short", "HEAD"), minutes);
+		String section = ThreadsComparison.report(results, new ThreadsComparison.Run(title, command(), setup, pinned,
+				loads, this.root.relativize(this.raw).toString()));
+		// A full run adds a section at the top of the committed results; a quick one
+		// or one with its own RESULTS_DIR writes next to its raw files.
+		Path report = (this.settings.quick() || !SweepSettings.env("RESULTS_DIR", "").isBlank())
+				? this.out.resolve("virtual-threads.md")
+				: this.root.resolve("load-tests/lab/results/virtual-threads.md");
+		String earlier = Files.exists(report) ? "\n" + Files.readString(report) : "";
+		Files.writeString(report, section + earlier);
+		System.out.println(section);
+		say(format("written: %s (%.1f min)", report, minutes));
+		return 0;
+	}
+
+	private Path recording(String name) {
+		return this.raw.resolve("apps/" + name + ".jfr");
+	}
+
+	/** The pinned virtual threads in a JVM's recording, described for the report. */
+	private String pinned(String name, List<CaseResult> results) {
+		Path recording = recording(name);
+		if (!Files.exists(recording)) {
+			return "no recording";
+		}
+		Path printed = this.raw.resolve("apps/" + name + ".pinned.json");
+		try {
+			Process process = new ProcessBuilder(this.virtualJdk.tool("jfr").toString(), "print", "--json", "--events",
+					"jdk.VirtualThreadPinned", recording.toString())
+				.redirectOutput(printed.toFile())
+				.redirectError(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+				.start();
+			if (process.waitFor() != 0) {
+				return "jfr print failed; see " + this.log;
+			}
+			List<PinnedEvents.Window> measured = results.stream()
+				.filter(r -> name.equals(r.text("config")) && r.numberOrNull("window_start") != null)
+				.map(r -> new PinnedEvents.Window(instant(r.number("window_start", 0)),
+						instant(r.number("window_end", 0))))
+				.toList();
+			return PinnedEvents.describe(PinnedEvents.parse(Files.readString(printed)), measured);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "interrupted";
+		}
+	}
+
+	private static Instant instant(double epochSeconds) {
+		return Instant.ofEpochMilli(Math.round(epochSeconds * 1000));
+	}
+
+	/** The command as run: the settings given in the environment, then the script. */
+	private static String command() {
+		List<String> given = new ArrayList<>();
+		for (String name : List.of("QUICK", "ROUNDS", "DURATION", "WARMUP", "CRUD_USERS", "CHECKOUT_USERS",
+				"SLOW_USERS", "QUERY_MS", "OVER_USERS", "OVER_QUERY_MS", "BASE_PORT", "SKIP_BUILD", "APP_JAR",
+				"JAVA_VIRTUAL", "BENCH_JDBC_URL", "REDIS_HOST", "EXTRA_PROPERTIES")) {
+			String value = System.getenv(name);
+			if (value != null) {
+				given.add(name + "=" + (value.contains(" ") || value.isEmpty() ? "\"" + value + "\"" : value));
+			}
+		}
+		given.add("load-tests/lab/virtual-threads.sh");
+		return String.join(" ", given);
+	}
+
 	private void startApps(List<String> names, Function<String, Map<String, String>> settingsOf) {
 		List<AppInstance> starting = new ArrayList<>();
 		for (String name : names) {
 			int index = this.apps.size();
 			Map<String, String> config = settingsOf.apply(name);
-			Jdks.Jdk jdk = "true".equals(config.get(Configurations.VIRTUAL)) ? this.virtualJdk : this.platformJdk;
+			// The thread comparison runs both JVMs on the same runtime, the one with
+			// virtual threads.
+			Jdks.Jdk jdk = (this.settings.comparingThreads() || "true".equals(config.get(Configurations.VIRTUAL)))
+					? this.virtualJdk : this.platformJdk;
 			Map<String, String> properties = new LinkedHashMap<>();
 			int managementPort = this.settings.basePort() + 101 + index;
 			properties.put("management.server.port", Integer.toString(managementPort));
@@ -355,9 +490,16 @@ public final class SweepRunner {
 				.stream()
 				.map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
 				.toList();
-			AppInstance app = new AppInstance(name, jdk.java(), this.jar, List.of("-Xms512m", "-Xmx768m"),
-					this.environment, arguments, this.raw.resolve("apps/" + name + ".log"),
-					this.settings.basePort() + 1 + index, managementPort);
+			List<String> jvmOptions = List.of("-Xms512m", "-Xmx768m");
+			if (this.settings.comparingThreads()) {
+				// A flight recording of the whole run: pinned virtual threads (written
+				// when the JVM exits).
+				jvmOptions = new ArrayList<>(ThreadsComparison.JVM_OPTIONS);
+				jvmOptions
+					.add("-XX:StartFlightRecording=filename=" + recording(name) + ",settings=default,dumponexit=true");
+			}
+			AppInstance app = new AppInstance(name, jdk.java(), this.jar, jvmOptions, this.environment, arguments,
+					this.raw.resolve("apps/" + name + ".log"), this.settings.basePort() + 1 + index, managementPort);
 			this.apps.put(name, app);
 			this.running.add(app);
 			app.start();
@@ -433,6 +575,8 @@ public final class SweepRunner {
 		double windowStart = Math.max(last - sweepCase.duration(this.settings) + sweepCase.ramp() + 1,
 				moving.isEmpty() ? t0 : moving.get(0));
 		result.putAll(ServerSampler.summarize(caseSamples, windowStart, last));
+		result.put("window_start", windowStart);
+		result.put("window_end", last);
 		result.putAll(describe(sweepCase));
 		result.put("load_before", loadBefore);
 		result.put("load_after", loadAverage());
@@ -547,10 +691,6 @@ public final class SweepRunner {
 		String memory = firstMatch(Path.of("/proc/meminfo"), "(?m)^MemTotal:\\s+(\\d+) kB");
 		Matcher gatling = Pattern.compile("gatling-app-([^" + java.io.File.pathSeparator + "/]+?)\\.jar")
 			.matcher(System.getProperty("java.class.path"));
-		String redis = this.environment.containsKey("SPRING_DATA_REDIS_HOST")
-				? this.environment.get("SPRING_DATA_REDIS_HOST") + ":" + this.environment.get("SPRING_DATA_REDIS_PORT")
-						+ (System.getenv("REDIS_HOST") == null ? " (a private redis-server)" : "")
-				: "none, in-process cache";
 		return format(
 				"Machine: %d cores%s, %s, %s %s; application on %s (virtual threads on %s); Gatling %s on the "
 						+ "same machine. Load average when the sweep began: %s (every case's own load averages are in "
@@ -559,7 +699,15 @@ public final class SweepRunner {
 				(memory != null) ? (Long.parseLong(memory) / 1024 / 1024) + " GiB" : "memory unknown",
 				System.getProperty("os.name"), System.getProperty("os.version"), this.platformJdk.description(),
 				this.virtualJdk.description(), gatling.find() ? gatling.group(1) : "(version unknown)", loadAverage(),
-				redis, git("rev-parse", "--short", "HEAD"));
+				redis(), git("rev-parse", "--short", "HEAD"));
+	}
+
+	/** The Redis the applications use, for the reports. */
+	private String redis() {
+		return this.environment.containsKey("SPRING_DATA_REDIS_HOST")
+				? this.environment.get("SPRING_DATA_REDIS_HOST") + ":" + this.environment.get("SPRING_DATA_REDIS_PORT")
+						+ (System.getenv("REDIS_HOST") == null ? " (a private redis-server)" : "")
+				: "none, in-process cache";
 	}
 
 	private static String firstMatch(Path file, String regex) {

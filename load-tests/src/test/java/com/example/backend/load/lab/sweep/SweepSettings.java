@@ -22,6 +22,10 @@ import java.util.Map;
  * @param crudUsers closed-loop users of the 1 vs 2 instances cases
  * @param checkoutUsers users of the checkout scenario
  * @param hotKeyUsers users of the hot-key scenario
+ * @param overUsers users of the thread comparison's oversubscribed pool case
+ * @param overQueryMs W of that case: long enough that a wait for a connection exceeds
+ * Hikari's 3 s timeout
+ * @param rounds rounds of the thread comparison, the two JVMs' order alternating
  * @param basePort applications on +1.., management on +101.., nginx on +80/+81,
  * PostgreSQL on +432, Redis on +379
  * @param cases only these case ids (empty: all), added to the results already there
@@ -31,8 +35,8 @@ import java.util.Map;
  */
 record SweepSettings(boolean quick, boolean reportOnly, int duration, int warmup, int waitMs, int queryMs,
 		int factorWaitMs, int blockingUsers, int slowUsers, int mixedUsers, int crudUsers, int checkoutUsers,
-		int hotKeyUsers, int basePort, List<String> cases, String best, Map<String, String> extraProperties,
-		String cacheProperty) {
+		int hotKeyUsers, int overUsers, int overQueryMs, int rounds, int basePort, List<String> cases, String best,
+		Map<String, String> extraProperties, String cacheProperty) {
 
 	/** Measured throughput within this fraction of the bound... */
 	static final double LITTLE_LOW = 0.75;
@@ -66,9 +70,18 @@ record SweepSettings(boolean quick, boolean reportOnly, int duration, int warmup
 				number("FACTOR_WAIT_MS", 1000), number("BLOCKING_USERS", quick ? 20 : 300),
 				number("SLOW_USERS", quick ? 10 : 100), number("MIXED_USERS", quick ? 10 : 500),
 				number("CRUD_USERS", quick ? 10 : 100), number("CHECKOUT_USERS", quick ? 5 : 50),
-				number("HOTKEY_USERS", quick ? 10 : 100), number("BASE_PORT", 21000),
+				number("HOTKEY_USERS", quick ? 10 : 100), number("OVER_USERS", quick ? 20 : 400),
+				number("OVER_QUERY_MS", 100), number("ROUNDS", quick ? 1 : 2), number("BASE_PORT", 21000),
 				cases.isEmpty() ? List.of() : List.of(cases.split("\\s+")), env("BEST", ""), extra,
 				env("CACHE_PROPERTY", "app.cache.enabled"));
+	}
+
+	/**
+	 * {@code CASES=virtual-threads}: platform against virtual threads on one runtime
+	 * instead of the sweep ({@link ThreadsComparison}).
+	 */
+	boolean comparingThreads() {
+		return this.cases.contains(ThreadsComparison.GROUP);
 	}
 
 	boolean selected(String caseId) {
