@@ -28,7 +28,8 @@
 #
 # Method: on a shared 2-core machine absolute requests/s drift with everybody else's load, so every figure that
 # matters is a ratio to ping measured minutes apart at most, in the same round, on the same JVM; jars and
-# endpoints alternate so that a slow minute hits all of them. Load averages are recorded with every round.
+# endpoints alternate so that a slow minute hits all of them, and the JVMs' order flips every round. Load
+# averages are recorded with every round.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source load-tests/lab/lib/app.sh
@@ -137,8 +138,12 @@ LABELS=$(for entry in $JARS; do echo "${entry%%=*}"; done)
 [[ -z ${PORT[peer]:-} ]] || LABELS="$LABELS peer"
 
 for round in $(seq 1 "$ROUNDS"); do
-  echo "round $round $(uptime)" | tee -a "$RAW/uptime.txt"
-  for label in $LABELS; do
+  # Odd rounds run the JVMs in the listed order, even rounds in reverse: whatever the JVM before leaves behind
+  # (PostgreSQL still writing out its inserts, a warmer page cache) then falls on each of them in turn.
+  order=$LABELS
+  ((round % 2 == 1)) || order=$(tr ' ' '\n' <<< "$LABELS" | grep -v '^$' | tac | tr '\n' ' ')
+  echo "round $round ($(echo $order)) $(uptime)" | tee -a "$RAW/uptime.txt"
+  for label in $order; do
     for endpoint in $(endpoints "$label"); do
       run "$label" "$endpoint" "$DURATION" "$RAW/$label.$endpoint.$round.txt"
     done

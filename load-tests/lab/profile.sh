@@ -18,7 +18,7 @@
 # JDK Mission Control (`jmc`) or `jfr view hot-methods FILE`.
 #
 # Settings: JAR, PHASES ("cpu count"; "count" alone gives the exact counts in a minute), ENDPOINTS ("post posts me order"), WARMUP (15), DURATION (20), COUNT_REQUESTS (50),
-# CONNECTIONS (50), THREADS (2), PORT (20180; uses PORT..PORT+1), JAVA / JAVA_HOME, JAVA_OPTS, OUT.
+# CONNECTIONS (50), THREADS (2), PORT (20180; uses PORT..PORT+1), DB (perf_profile), JAVA / JAVA_HOME, JAVA_OPTS, OUT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source load-tests/lab/lib/app.sh
@@ -32,6 +32,7 @@ COUNT_REQUESTS=${COUNT_REQUESTS:-50}
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 PORT=${PORT:-20180}
+DB=${DB:-perf_profile}
 OUT=${OUT:-load-tests/lab/results/profile.md}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RAW=load-tests/lab/results/raw/profile-$STAMP
@@ -58,7 +59,7 @@ drive() {
 
 if [[ " $PHASES " == *" cpu "* ]]; then
 echo "== phase 1: CPU and allocation profile ($JAR)"
-start_app "$RAW/app.log" "$JAR" "$PORT" perf_profile
+start_app "$RAW/app.log" "$JAR" "$PORT" "$DB"
 wait_ready "$PORT"
 seed "$PORT" > "$RAW/state.json"
 for endpoint in $ENDPOINTS; do
@@ -74,7 +75,7 @@ fi
 
 if [[ " $PHASES " == *" count "* ]]; then
 echo "== phase 2: statements, transactions and round trips per request"
-start_app "$RAW/count.log" "$JAR" "$PORT" perf_profile --logging.level.org.hibernate.SQL=debug \
+start_app "$RAW/count.log" "$JAR" "$PORT" "$DB" --logging.level.org.hibernate.SQL=debug \
   --logging.level.org.springframework.orm.jpa.JpaTransactionManager=debug
 wait_ready "$PORT"
 [[ -s $RAW/state.json ]] || seed "$PORT" > "$RAW/state.json"

@@ -1,7 +1,6 @@
 package com.example.backend.posts;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -17,10 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
  * with a cached generic plan.
  * <p>
  * Reads join the author's display name from {@code users} (read-only, by primary key):
- * one statement per post or page instead of a second query for the names, which was a
- * third of the statements and round trips of these requests. Writes and the users feature
- * are untouched; the foreign key {@code posts.author_id} guarantees that the inner join
- * keeps every post. Counts stay on {@code posts} alone.
+ * one statement per page instead of a second query for the names, which was a third of
+ * the statements and round trips of these requests. Writes and the users feature are
+ * untouched; the foreign key {@code posts.author_id} guarantees that the inner join keeps
+ * every post. Counts stay on {@code posts} alone. One post by id is read with plain JDBC
+ * ({@link PostReads}).
  * <p>
  * Those reads join a caller's transaction but do not start one ({@code SUPPORTS}): one
  * SELECT is atomic on its own, and at PostgreSQL's READ COMMITTED a page and its count
@@ -28,13 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  * add a {@code BEGIN} and a {@code COMMIT} round trip.
  */
 interface PostRepository extends JpaRepository<Post, Long> {
-
-	@Transactional(propagation = Propagation.SUPPORTS)
-	@Query(PostWithAuthor.SELECT + """
-			from Post p join User u on u.id = p.authorId
-			where p.id = :id
-			""")
-	Optional<PostWithAuthor> findWithAuthor(@Param("id") long id);
 
 	@Transactional(propagation = Propagation.SUPPORTS)
 	@Query(value = PostWithAuthor.SELECT + """

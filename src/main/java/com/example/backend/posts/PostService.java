@@ -37,10 +37,10 @@ import com.example.backend.errors.StaleVersion;
  * Reads fetch each post with its author's display name in one statement; a list is two
  * statements (page, count) whatever the page size. Reads run without a transaction of
  * their own ({@code SUPPORTS}, see {@link PostRepository}): it would add nothing but two
- * round trips.
+ * round trips. The read of one post has no transaction attribute at all (no interceptor)
+ * and goes through {@link PostReads}.
  */
 @Service
-@Transactional(readOnly = true)
 public class PostService {
 
 	/** What {@code GET /posts} without parameters asks for: the page most often read. */
@@ -51,6 +51,8 @@ public class PostService {
 
 	private final PostRepository posts;
 
+	private final PostReads reads;
+
 	private final UserService users;
 
 	/** Posts without their author's name, which comes from the user cache when read. */
@@ -58,8 +60,9 @@ public class PostService {
 
 	private final CacheAside<FirstPage> firstPageCache;
 
-	PostService(PostRepository posts, UserService users, Caches caches) {
+	PostService(PostRepository posts, PostReads reads, UserService users, Caches caches) {
 		this.posts = posts;
+		this.reads = reads;
 		this.users = users;
 		this.postCache = caches.define("post", 1, PostResponse.class);
 		this.firstPageCache = caches.define("post-first-page", 1, FirstPage.class);
@@ -103,10 +106,9 @@ public class PostService {
 	 * evicts no posts): on a hit the name comes from the user cache; on a miss the one
 	 * statement that loads the post joins the name, and no second lookup is made.
 	 */
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public PostResponse get(Actor actor, long id) {
 		AtomicReference<String> nameReadWithPost = new AtomicReference<>();
-		PostResponse post = this.postCache.get(id, () -> this.posts.findWithAuthor(id).map((found) -> {
+		PostResponse post = this.postCache.get(id, () -> this.reads.findWithAuthor(id).map((found) -> {
 			nameReadWithPost.set(found.authorName());
 			return found.toResponse().withAuthorName(null);
 		}))
@@ -153,12 +155,14 @@ public class PostService {
 
 	/** The first page shows authors' names. */
 	@EventListener
+	@Transactional(readOnly = true)
 	void on(UserRenamed renamed) {
 		this.firstPageCache.evictAfterCommit(FIRST_PAGE_KEY);
 	}
 
 	/** The database deletes the user's posts with them (cascade). */
 	@EventListener
+	@Transactional(readOnly = true)
 	void on(UserDeleted deleted) {
 		evictAfterCommit(this.posts.findIdsByAuthor(deleted.userId()));
 	}

@@ -8,7 +8,8 @@ import java.time.Instant;
  * record straight from the row, without hydrating a {@link Post}, registering it in a
  * persistence context or keeping a snapshot of it for dirty checking, none of which a
  * read needs. The name is joined from the users table in the same query instead of being
- * asked of the users feature afterwards.
+ * asked of the users feature afterwards. {@link PostReads} builds it from the same
+ * columns with plain JDBC for the read of one post.
  */
 record PostWithAuthor(long id, String title, String body, PostStatus status, long authorId, String authorName,
 		Instant createdAt, Instant updatedAt, long version) {

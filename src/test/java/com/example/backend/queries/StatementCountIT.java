@@ -1,5 +1,7 @@
 package com.example.backend.queries;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -120,39 +122,30 @@ class StatementCountIT extends IntegrationTest {
 	}
 
 	/**
-	 * A post nobody has read yet (so not in the cache: creating it evicted the key) takes
-	 * one statement, which joins the author's name, and no transaction: BEGIN and COMMIT
-	 * would be two more round trips for a single SELECT.
+	 * A post nobody has read yet (so not in the cache: creating it evicted the key) is
+	 * read past JPA, with one plain JDBC statement that joins the author's name
+	 * ({@code PostReads}): Hibernate prepares nothing, opens no transaction and hydrates
+	 * nothing. Its round trips to PostgreSQL (one) are counted by
+	 * {@code PHASES=count load-tests/lab/profile.sh}.
 	 */
 	@Test
-	void postReadOnACacheMissRunsOneStatementWithoutATransaction() {
+	void postReadOnACacheMissGoesPastJpaWithoutATransaction() {
 		JsonNode created = new Fixtures(this.api, this.admin).post(this.prolificAuthor, "PUBLISHED");
 		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
 		statistics.clear();
 		Response post = this.api.get("/api/v1/posts/" + created.get("id").asLong());
 		assertThat(post.status()).as(post.body()).isEqualTo(200);
-		assertThat(post.json().get("author").get("displayName").asString())
-			.isEqualTo(created.get("author").get("displayName").asString());
-		assertThat(statistics.getPrepareStatementCount()).as("statements").isEqualTo(1);
+		for (String field : new String[] { "id", "title", "body", "status", "author", "version" }) {
+			assertThat(post.json().get(field)).as(field).isEqualTo(created.get(field));
+		}
+		// PostgreSQL keeps microseconds.
+		for (String field : new String[] { "createdAt", "updatedAt" }) {
+			assertThat(Instant.parse(post.json().get(field).asString()))
+				.isEqualTo(Instant.parse(created.get(field).asString()).truncatedTo(ChronoUnit.MICROS));
+		}
+		assertThat(statistics.getPrepareStatementCount()).as("statements through Hibernate").isZero();
 		assertThat(statistics.getTransactionCount()).as("transactions").isZero();
 		assertThat(statistics.getEntityLoadCount()).as("entities hydrated").isZero();
-	}
-
-	/**
-	 * The JPQL of a read is compiled once per application, not once per request: the
-	 * second post read on a cache miss finds its query in Hibernate's plan cache.
-	 */
-	@Test
-	void postReadOnACacheMissReusesTheCompiledQuery() {
-		Fixtures fixtures = new Fixtures(this.api, this.admin);
-		long first = fixtures.post(this.prolificAuthor, "PUBLISHED").get("id").asLong();
-		long second = fixtures.post(this.prolificAuthor, "PUBLISHED").get("id").asLong();
-		assertThat(this.api.get("/api/v1/posts/" + first).status()).isEqualTo(200);
-		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-		statistics.clear();
-		assertThat(this.api.get("/api/v1/posts/" + second).status()).isEqualTo(200);
-		assertThat(statistics.getQueryPlanCacheMissCount()).as("queries compiled").isZero();
-		assertThat(statistics.getQueryPlanCacheHitCount()).as("queries found compiled").isPositive();
 	}
 
 	/**
