@@ -16,9 +16,8 @@ import org.springframework.stereotype.Component;
  * interceptors, for no entity and no persistence context. Measured side by side on a busy
  * machine, the JDBC read served 1.8 times the JPA read's requests per second relative to
  * ping (0.32 against 0.18; load-tests/lab/results/bench-vs-peer.md, 2026-12-05). No
- * transaction either: one
- * SELECT is atomic on its own, and BEGIN and COMMIT would be two more round trips. Writes
- * and the other reads stay in {@link PostRepository}.
+ * transaction either: one SELECT is atomic on its own, and BEGIN and COMMIT would be two
+ * more round trips. Writes and the other reads stay in {@link PostRepository}.
  */
 @Component
 class PostReads {
