@@ -36,7 +36,7 @@ public class SharedRedis {
 
 	private final String keyPrefix;
 
-	private volatile Connection connection;
+	private volatile StatefulRedisConnection<String, byte[]> connection;
 
 	SharedRedis(Supplier<RedisClient> client, CircuitBreaker breaker, String keyPrefix) {
 		this.client = client;
@@ -66,24 +66,18 @@ public class SharedRedis {
 	 * their calls must go through {@link #guard} to be counted by the breaker.
 	 */
 	public StatefulRedisConnection<String, byte[]> connection() {
-		// The client belongs to Spring's connection factory, which replaces it when it is
-		// stopped and started again (test contexts are paused and resumed, for example).
-		RedisClient client = this.client.get();
-		Connection current = this.connection;
-		if (current == null || current.client() != client) {
+		StatefulRedisConnection<String, byte[]> current = this.connection;
+		if (current == null) {
 			synchronized (this) {
 				current = this.connection;
-				if (current == null || current.client() != client) {
-					if (current != null) {
-						current.connection().closeAsync();
-					}
-					current = new Connection(client, client.connect(CODEC));
+				if (current == null) {
+					current = this.client.get().connect(CODEC);
 					log.info("Connected to Redis");
 					this.connection = current;
 				}
 			}
 		}
-		return current.connection();
+		return current;
 	}
 
 	/** Runs a call that uses {@link #connection()} under the breaker. */
@@ -102,13 +96,10 @@ public class SharedRedis {
 	}
 
 	void close() {
-		Connection current = this.connection;
+		StatefulRedisConnection<String, byte[]> current = this.connection;
 		if (current != null) {
-			current.connection().close();
+			current.close();
 		}
-	}
-
-	private record Connection(RedisClient client, StatefulRedisConnection<String, byte[]> connection) {
 	}
 
 }

@@ -33,6 +33,21 @@ class OperationsIT extends IntegrationTest {
 		assertThat(metrics.body()).contains("hikaricp_connections_max");
 	}
 
+	/**
+	 * Spring Security's observations are off (auth/SecurityConfiguration says why): after
+	 * requests through the filter chain and a method-security check, no meter of theirs.
+	 */
+	@Test
+	void springSecurityIsNotObserved() {
+		Session admin = admin();
+		assertThat(this.api.get("/api/v1/users?q=a", admin.auth()).status()).isEqualTo(200);
+		assertThat(this.api.get("/api/v1/users/" + admin.id(), admin.auth()).status()).isEqualTo(200);
+
+		String metrics = this.api.get("/actuator/prometheus", admin.auth()).body();
+
+		assertThat(metrics).contains("http_server_requests_seconds").doesNotContain("spring_security_");
+	}
+
 	@Test
 	void theSoftwareBillOfMaterialsIsServedToAdmins() {
 		this.api.get("/actuator/sbom/application").assertProblem(401, "unauthorized");

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One request can be followed through the application and its database calls: the spans
- * that an OTLP exporter would send share the trace id that the problem+json reports. A
- * recording exporter stands in for the OTLP one (which needs an endpoint).
+ * One request can be followed through the application, its database calls and its Redis
+ * commands (the cache is read before PostgreSQL): the spans that an OTLP exporter would
+ * send share the trace id that the problem+json reports. A recording exporter stands in
+ * for the OTLP one (which needs an endpoint).
  */
 @Import(TracingIT.Recording.class)
 @TestPropertySource(properties = { "management.tracing.sampling.probability=1.0", "jdbc.datasource-proxy.enabled=true",
@@ -35,7 +36,7 @@ class TracingIT extends IntegrationTest {
 	private RecordingExporter exported;
 
 	@Test
-	void aRequestsSpansIncludeItsSqlUnderTheTraceIdOfTheResponse() {
+	void aRequestsSpansIncludeItsSqlAndRedisCommandsUnderTheTraceIdOfTheResponse() {
 		String traceId = this.api.get("/api/v1/posts/999999999").json().get("traceId").asString();
 
 		List<SpanData> spans = this.exported.awaitTrace(traceId, Duration.ofSeconds(15));
@@ -48,6 +49,8 @@ class TracingIT extends IntegrationTest {
 			.flatExtracting((span) -> span.getAttributes().asMap().values())
 			.anySatisfy((value) -> assertThat(value.toString()).contains("from posts").containsPattern("=\\s*\\?"))
 			.noneSatisfy((value) -> assertThat(value.toString()).contains("999999999"));
+		assertThat(spans).extracting((span) -> span.getAttributes().asMap().toString())
+			.anySatisfy((attributes) -> assertThat(attributes).contains("db.system=redis"));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
