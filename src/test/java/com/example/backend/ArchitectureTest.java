@@ -64,7 +64,7 @@ class ArchitectureTest {
 					"..backend.errors..", "..backend.clientaddress..", "..backend.hashing..", "..backend.filters..",
 					"..backend.persistence..", "..backend.cache..", "..backend.redis..", "..backend.ratelimit..",
 					"java..", "jakarta..", "javax..", "org..", "io..", "com.github..", "tools.jackson..",
-					"com.fasterxml..")
+					"ch.qos.logback..", "com.fasterxml..")
 			.check(app);
 	}
 
