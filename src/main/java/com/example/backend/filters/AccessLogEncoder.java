@@ -23,10 +23,13 @@ import org.springframework.core.env.Environment;
  * nothing but plain fields (no exception, no markers, MDC entries and key-values with
  * simple names and string, number or boolean values) is written straight into a
  * {@code StringBuilder} in the ECS layout, byte for byte what Boot's {@code ecs}
- * formatter writes. Boot's general JSON writer tracks a member path, a name set and the
- * processors for every member; for one line per request that was about 9-13% of the CPU
- * of {@code GET /posts/{id}} (load-tests/lab/results/profile-readpath.md). Anything else,
- * and every line in another format, goes through Boot's encoder.
+ * formatter writes. Boot's encoder writes its JSON through a {@code CharBuffer} and a
+ * {@code CharsetEncoder} per append, down to single characters, and tracks a member path
+ * and a name set for every member: for one line per request that was a sixth of the CPU
+ * of {@code GET /posts/{id}} and most of its garbage
+ * (load-tests/lab/results/profile-post-logging.md); this shortcut serves 20% more of
+ * those requests (load-tests/lab/results/bench-vs-peer.md). Anything else, and every line
+ * in another format, goes through Boot's encoder.
  * <p>
  * {@link #start()} checks the shortcut against Boot's own output for a sample line and
  * keeps it only if both agree, so a Boot upgrade or a {@code logging.structured.*}
