@@ -7,7 +7,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.api.StatefulRedisConnection;
 
 import com.example.backend.redis.RedisUnavailable;
 import com.example.backend.redis.SharedRedis;
@@ -21,7 +20,7 @@ class RedisBuckets {
 
 	private final SharedRedis redis;
 
-	private volatile Proxies proxies;
+	private volatile ProxyManager<String> buckets;
 
 	RedisBuckets(SharedRedis redis) {
 		this.redis = redis;
@@ -51,20 +50,17 @@ class RedisBuckets {
 	}
 
 	private ProxyManager<String> buckets() {
-		StatefulRedisConnection<String, byte[]> connection = this.redis.connection();
-		Proxies current = this.proxies;
-		if (current == null || current.connection() != connection) {
-			current = new Proxies(connection, Bucket4jLettuce.casBasedBuilder(connection)
+		// Built on first use, over the one connection SharedRedis opens then. Two threads
+		// may both build one at first; either serves, as both use that connection.
+		ProxyManager<String> current = this.buckets;
+		if (current == null) {
+			current = Bucket4jLettuce.casBasedBuilder(this.redis.connection())
 				.expirationAfterWrite(
 						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-				.build());
-			this.proxies = current;
+				.build();
+			this.buckets = current;
 		}
-		return current.buckets();
-	}
-
-	/** The proxy manager is bound to one connection; a new connection needs a new one. */
-	private record Proxies(StatefulRedisConnection<String, byte[]> connection, ProxyManager<String> buckets) {
+		return current;
 	}
 
 }
