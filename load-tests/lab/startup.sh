@@ -22,7 +22,8 @@
 # measures the seconds from launching java until /actuator/health/readiness answers UP (polled every 50 ms),
 # the CPU seconds the JVM has used by then (user + system: less sensitive than wall time to a busy machine), and
 # the resident set 5 s later; then a fixed load (LOAD_REQUESTS requests of a single-row GET from 16 clients
-# with hey: GET /api/v1/posts/{id} uncached here, GET /petclinic/api/pettypes/1 on the peer), the resident set
+# with hey: GET /api/v1/posts/{id} uncached here, GET /petclinic/api/pettypes/1 on the peer; any answer but a
+# 2xx stops the script, since a throttled or failing server would pass for a fast one), the resident set
 # 5 s after it, and stops the JVM. Medians, min and max go to OUT.
 #
 # The peer is never committed nor kept: PEER_JAR names a jar built already; otherwise PEER_SRC (a checkout) or
@@ -119,7 +120,16 @@ cpu_seconds() {
 # runs for a time: a slower server gets the same work, not less); prints requests/s.
 fixed_load() {
   ((LOAD_REQUESTS > 0)) || return 0
-  hey -n "$LOAD_REQUESTS" -c 16 "$1" | awk '/Requests\/sec/ { printf "%d\n", $2 }'
+  local out
+  out=$(hey -n "$LOAD_REQUESTS" -c 16 "$1")
+  # Only 2xx answers count: a throttled or failing server would otherwise pass for a fast one.
+  if grep -q '^Error distribution' <<< "$out" || sed -n '/^Status code distribution/,/^$/p' <<< "$out" \
+    | grep -q '^ *\[[^2]'; then
+    echo "the fixed load on $1 was not answered with 2xx alone:" >&2
+    sed -n '/^Status code distribution/,$p' <<< "$out" >&2
+    return 1
+  fi
+  awk '/Requests\/sec/ { printf "%d\n", $2 }' <<< "$out"
 }
 
 for case in $CASES; do
