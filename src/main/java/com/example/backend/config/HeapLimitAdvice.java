@@ -2,6 +2,7 @@ package com.example.backend.config;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
@@ -34,10 +35,17 @@ class HeapLimitAdvice {
 
 	@EventListener
 	void onReady(ApplicationReadyEvent event) {
-		HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-		long maxHeapBytes = Long.parseLong(vm.getVMOption("MaxHeapSize").getValue());
-		List<Origin> origins = HEAP_FLAGS.stream().map(vm::getVMOption).map(VMOption::getOrigin).toList();
-		advice(maxHeapBytes, origins).ifPresent(log::warn);
+		try {
+			HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+			long maxHeapBytes = Long.parseLong(vm.getVMOption("MaxHeapSize").getValue());
+			List<Origin> origins = HEAP_FLAGS.stream().map(vm::getVMOption).map(VMOption::getOrigin).toList();
+			advice(maxHeapBytes, origins).ifPresent(log::warn);
+		}
+		catch (IllegalArgumentException ex) {
+			// Not HotSpot, or a JVM without one of these flags: advice only, never a
+			// reason to fail the start.
+			log.debug("Heap flags not readable on this JVM: {}", ex.getMessage());
+		}
 	}
 
 	/**
@@ -49,10 +57,11 @@ class HeapLimitAdvice {
 		if (!chosenByJvm || maxHeapBytes <= LARGEST_UNADVISED_BYTES) {
 			return Optional.empty();
 		}
-		return Optional.of(("No heap limit was given, so the JVM may grow the heap to %,d MB and G1 does under load. "
-				+ "A 512 MB heap serves this service: start it with java -XX:+UseSerialGC -Xmx512m -jar "
-				+ "(docs/deployment.md, Memory).")
-			.formatted(maxHeapBytes / (1024 * 1024)));
+		return Optional.of(String.format(Locale.ROOT,
+				"No heap limit was given, so the JVM may grow the heap to %,d MB, and under load it does. "
+						+ "A 512 MB heap serves this service: start it with java -XX:+UseSerialGC -Xmx512m -jar "
+						+ "(docs/deployment.md, Memory).",
+				maxHeapBytes / (1024 * 1024)));
 	}
 
 }
