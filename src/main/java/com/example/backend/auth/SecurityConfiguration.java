@@ -80,7 +80,10 @@ class SecurityConfiguration {
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.addFilterBefore(new AccessTokenFilter(accessTokens, users, problems, contexts),
 					UsernamePasswordAuthenticationFilter.class)
-			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, AuthController.PATH + "/*")
+			// Every method on the auth endpoints: they need no token, so a wrong method
+			// is
+			// MVC's 405, not a 401 asking for a token that would not help.
+			.authorizeHttpRequests(requests -> requests.requestMatchers(AuthController.PATH + "/*")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/ping", "/api/v1/posts", "/api/v1/posts/*",
 						"/api/v1/users/*/posts", "/api/v1/products", "/api/v1/products/*")

@@ -225,7 +225,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				problem.setProperty("traceId", traceId);
 			}
 			if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
-				problem.setType(ProblemType.uriForStatus(statusCode.value()));
+				// Spring's own problems (type mismatch, unknown route, ...): the API's
+				// type
+				// for the status, with that type's title, so each type has one title.
+				ProblemType type = ProblemType.forStatus(statusCode.value());
+				problem.setType((type != null) ? type.uri() : ProblemType.uriForStatus(statusCode.value()));
+				if (type != null) {
+					problem.setTitle(type.title());
+				}
 			}
 			if (statusCode.value() == HttpStatus.UNAUTHORIZED.value()
 					&& !headers.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {

@@ -7,12 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.example.backend.contract.ProblemType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -171,7 +174,12 @@ public final class Api {
 			JsonNode problem = json();
 			assertThat(problem.get("status").asInt()).isEqualTo(status);
 			assertThat(problem.get("type").asString()).isEqualTo("urn:problem-type:" + type);
-			assertThat(problem.get("title").asString()).isNotBlank();
+			// One title per type, whichever code raised the problem (ours or Spring's).
+			assertThat(problem.get("title").asString()).isEqualTo(Arrays.stream(ProblemType.values())
+				.filter((known) -> known.typeName().equals(type))
+				.findFirst()
+				.map(ProblemType::title)
+				.orElseThrow(() -> new AssertionError("no problem type " + type)));
 			assertThat(problem.get("detail").asString()).isNotBlank();
 			assertThat(problem.get("instance").asString()).startsWith("/");
 			assertThat(problem.get("requestId").asString()).isEqualTo(header("X-Request-Id")).isNotBlank();

@@ -78,6 +78,20 @@ class ErrorHandlingIT extends IntegrationTest {
 		assertThat(response.header("Allow")).contains("GET");
 	}
 
+	/**
+	 * The auth endpoints need no token, so a wrong method there must not be answered as
+	 * if one were missing.
+	 */
+	@Test
+	void wrongMethodOnAnAuthEndpointIsMethodNotAllowedNotUnauthorized() {
+		for (String method : new String[] { "GET", "DELETE", "PUT" }) {
+			Response response = this.api.send(method, "/api/v1/auth/login", null);
+
+			response.assertProblem(405, "method-not-allowed");
+			assertThat(response.header("Allow")).isEqualTo("POST");
+		}
+	}
+
 	@Test
 	void unknownPathIsNotFoundForAuthenticatedCallers() {
 		Session user = this.api.newUser();
@@ -191,6 +205,7 @@ class ErrorHandlingIT extends IntegrationTest {
 	void nonNumericIdIsBadRequest() {
 		Session user = this.api.newUser();
 		this.api.get("/api/v1/users/abc", user.auth()).assertProblem(400, "malformed-request");
+		this.api.get("/api/v1/posts/abc").assertProblem(400, "malformed-request");
 	}
 
 	@Test
