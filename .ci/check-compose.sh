@@ -49,7 +49,7 @@ for name in ("app", "app-2"):
     environment = services[name]["environment"]
     if environment.get("SPRING_PROFILES_ACTIVE") != "prod":
         problems.append(f"{name}: not the prod profile")
-    for secret in ("APP_JWT_SECRET", "SPRING_DATASOURCE_PASSWORD", "BOOTSTRAP_ADMIN_PASSWORD"):
+    for secret in ("APP_JWT_SECRET", "SPRING_DATASOURCE_PASSWORD", "APP_BOOTSTRAP_ADMIN_PASSWORD"):
         if not str(environment.get(secret, "")).startswith("REPLACE_ME"):
             problems.append(f"{name}: {secret} does not come from .env")
 if problems:

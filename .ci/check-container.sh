@@ -192,8 +192,8 @@ SPRING_DATASOURCE_PASSWORD=$(openssl rand -hex 16)
 SPRING_DATA_REDIS_HOST=127.0.0.1
 SPRING_DATA_REDIS_PORT=$REDIS_PORT
 APP_JWT_SECRET=$(openssl rand -base64 48 | tr -d '\n')
-BOOTSTRAP_ADMIN_EMAIL=admin@example.com
-BOOTSTRAP_ADMIN_PASSWORD=$admin_password
+APP_BOOTSTRAP_ADMIN_EMAIL=admin@example.com
+APP_BOOTSTRAP_ADMIN_PASSWORD=$admin_password
 CORS_ALLOWED_ORIGINS=http://localhost:3000
 PORT=$API_PORT
 MANAGEMENT_PORT=$MANAGEMENT_PORT
@@ -325,7 +325,7 @@ LB_PORT=22188
 admin_password=$(openssl rand -hex 12)
 sed -e "s|^POSTGRES_PASSWORD=.*|POSTGRES_PASSWORD=$(openssl rand -hex 16)|" \
     -e "s|^APP_JWT_SECRET=.*|APP_JWT_SECRET=$(openssl rand -base64 48 | tr -d '\n')|" \
-    -e "s|^BOOTSTRAP_ADMIN_PASSWORD=.*|BOOTSTRAP_ADMIN_PASSWORD=$admin_password|" \
+    -e "s|^APP_BOOTSTRAP_ADMIN_PASSWORD=.*|APP_BOOTSTRAP_ADMIN_PASSWORD=$admin_password|" \
     -e "s|^GRAFANA_ADMIN_PASSWORD=.*|GRAFANA_ADMIN_PASSWORD=$(openssl rand -hex 12)|" \
     -e "s|^APP_PORT=.*|APP_PORT=$APP_PORT|" -e "s|^LB_PORT=.*|LB_PORT=$LB_PORT|" .env.example > "$work/compose.env"
 docker-compose --env-file "$work/compose.env" -p rbci --profile scale config > "$work/compose.yml"
@@ -420,7 +420,7 @@ python3 - "$kube_admin_password" > "$work/secret.json" <<'PY'
 import base64, json, secrets, sys
 values = {"SPRING_DATASOURCE_USERNAME": "app", "SPRING_DATASOURCE_PASSWORD": secrets.token_hex(16),
           "APP_JWT_SECRET": base64.b64encode(secrets.token_bytes(48)).decode(),
-          "BOOTSTRAP_ADMIN_EMAIL": "admin@example.com", "BOOTSTRAP_ADMIN_PASSWORD": sys.argv[1]}
+          "APP_BOOTSTRAP_ADMIN_EMAIL": "admin@example.com", "APP_BOOTSTRAP_ADMIN_PASSWORD": sys.argv[1]}
 print(json.dumps({key: base64.b64encode(value.encode()).decode() for key, value in values.items()}))
 PY
 podman secret exists reference-backend 2>/dev/null && fail "a Podman secret reference-backend exists already"

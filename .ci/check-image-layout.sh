@@ -72,7 +72,7 @@ echo "== environment: docker-compose's app service, rendered with a filled-in .e
 command -v docker-compose >/dev/null || bash .ci/check-compose.sh >/dev/null
 sed -e "s|^POSTGRES_PASSWORD=.*|POSTGRES_PASSWORD=$(openssl rand -hex 16)|" \
     -e "s|^APP_JWT_SECRET=.*|APP_JWT_SECRET=$(openssl rand -base64 48 | tr -d '\n')|" \
-    -e "s|^BOOTSTRAP_ADMIN_PASSWORD=.*|BOOTSTRAP_ADMIN_PASSWORD=$(openssl rand -hex 12)|" \
+    -e "s|^APP_BOOTSTRAP_ADMIN_PASSWORD=.*|APP_BOOTSTRAP_ADMIN_PASSWORD=$(openssl rand -hex 12)|" \
     -e "s|^GRAFANA_ADMIN_PASSWORD=.*|GRAFANA_ADMIN_PASSWORD=$(openssl rand -hex 12)|" .env.example > "$work/filled.env"
 render_env() { # $1: env file -> KEY=VALUE lines of the app service, local hosts and ports
   docker-compose --env-file "$1" config | python3 -c '

@@ -21,7 +21,7 @@ for entry in $JARS; do
   label=${entry%%=*} jar=${entry#*=} port=$((20390 + 2 * n)); n=$((n + 1))
   ensure_db "evict_$label"
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/evict_$label" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=trust-auth-ignores-this \
-  APP_JWT_SECRET="$BENCH_JWT_SECRET" BOOTSTRAP_ADMIN_EMAIL="$BENCH_ADMIN_EMAIL" BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
+  APP_JWT_SECRET="$BENCH_JWT_SECRET" APP_BOOTSTRAP_ADMIN_EMAIL="$BENCH_ADMIN_EMAIL" APP_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
   SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=$RP APP_REDIS_KEY_PREFIX="evict-$label:" MANAGEMENT_PORT=$((port + 1)) \
     java -jar "$jar" --spring.profiles.active=prod --server.port=$port > /tmp/eviction-$label.log 2>&1 &
   APP_PIDS+=($!)

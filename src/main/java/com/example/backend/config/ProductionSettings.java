@@ -57,7 +57,7 @@ final class ProductionSettings {
 		}
 		checkJwtSecret(problems, settings.apply("app.jwt.secret"));
 		if (!isBlank(settings.apply("app.bootstrap-admin.email"))) {
-			checkPassword(problems, "app.bootstrap-admin.password", "BOOTSTRAP_ADMIN_PASSWORD",
+			checkPassword(problems, "app.bootstrap-admin.password", "APP_BOOTSTRAP_ADMIN_PASSWORD",
 					settings.apply("app.bootstrap-admin.password"));
 		}
 		String origins = settings.apply("app.cors.allowed-origins");

@@ -51,7 +51,7 @@ class ProductionSettingsTest {
 
 		assertThat(problems()).hasSize(2)
 			.anySatisfy((problem) -> assertThat(problem).contains("SPRING_DATASOURCE_PASSWORD", "too weak"))
-			.anySatisfy((problem) -> assertThat(problem).contains("BOOTSTRAP_ADMIN_PASSWORD", "too weak"));
+			.anySatisfy((problem) -> assertThat(problem).contains("APP_BOOTSTRAP_ADMIN_PASSWORD", "too weak"));
 	}
 
 	@Test

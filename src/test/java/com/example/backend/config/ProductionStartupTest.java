@@ -32,7 +32,7 @@ class ProductionStartupTest {
 
 		assertThat(output).contains("APPLICATION FAILED TO START", "SPRING_DATASOURCE_URL",
 				"SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "APP_JWT_SECRET",
-				"BOOTSTRAP_ADMIN_PASSWORD", ".env.example");
+				"APP_BOOTSTRAP_ADMIN_PASSWORD", ".env.example");
 	}
 
 }

@@ -176,8 +176,8 @@ public final class ChaosRunner {
 		environment.put("SPRING_DATASOURCE_PASSWORD", randomSecret(18));
 		// One key for both instances: a token issued by one is good on the other.
 		environment.put("APP_JWT_SECRET", randomSecret(48));
-		environment.put("BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
-		environment.put("BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		environment.put("APP_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+		environment.put("APP_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		environment.put("SPRING_DATA_REDIS_HOST", "127.0.0.1");
 		environment.put("SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()));
 		environment.put("APP_REDIS_KEY_PREFIX", "chaos:");
