@@ -28,7 +28,8 @@ import org.springframework.util.ClassUtils;
  * {@code ~/.cache/reference-backend/postgres}) and survives restarts and
  * {@code mvn clean}. Switched off by {@code app.dev-database.enabled=false} (as in the
  * {@code prod} profile), and absent from the packaged jar: the dependency is optional and
- * excluded from repackaging, which the class check honours.
+ * excluded from repackaging. The jar started without a database URL stops with
+ * {@link NoDatabaseFailureAnalyzer}'s report.
  * <p>
  * Only this throw-away database brings the known development logins: the dev admin and,
  * unless {@code app.demo-data.enabled} says otherwise, the demo data. Its properties come
@@ -56,9 +57,13 @@ class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcess
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (environment.containsProperty("spring.datasource.url")
-				|| !environment.getProperty("app.dev-database.enabled", Boolean.class, true)
-				|| !ClassUtils.isPresent(ZONKY, application.getClassLoader())) {
+				|| !environment.getProperty("app.dev-database.enabled", Boolean.class, true)) {
 			return;
+		}
+		if (!ClassUtils.isPresent(ZONKY, application.getClassLoader())) {
+			// The packaged jar, started without a database: say so before Spring Boot
+			// suggests an in-memory database this service cannot use.
+			throw new NoDatabaseConfigured();
 		}
 		Path dataDir = Path.of(environment.getProperty("app.dev-database.data-dir",
 				System.getProperty("user.home") + "/.cache/reference-backend/postgres"));
@@ -75,6 +80,15 @@ class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcess
 		properties.put("app.bootstrap-admin.password", "admin-password-change-me");
 		properties.put("app.demo-data.enabled", "true");
 		environment.getPropertySources().addLast(new MapPropertySource("embeddedPostgres", properties));
+	}
+
+	/** No database URL, and no embedded database to fall back on. */
+	static final class NoDatabaseConfigured extends RuntimeException {
+
+		NoDatabaseConfigured() {
+			super("No spring.datasource.url, and the embedded development database is not in this build");
+		}
+
 	}
 
 	/**
