@@ -80,13 +80,13 @@ class SecurityConfiguration {
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.addFilterBefore(new AccessTokenFilter(accessTokens, users, problems, contexts),
 					UsernamePasswordAuthenticationFilter.class)
-			// Every method on the auth endpoints: they need no token, so a wrong method
-			// is
-			// MVC's 405, not a 401 asking for a token that would not help.
-			.authorizeHttpRequests(requests -> requests.requestMatchers(AuthController.PATH + "/*")
+			// Every method where nothing needs a token (auth, ping, a user's posts): a
+			// wrong method there is MVC's 405, not a 401 for a token that cannot help.
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(AuthController.PATH + "/*", "/api/v1/ping", "/api/v1/users/*/posts")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/ping", "/api/v1/posts", "/api/v1/posts/*",
-						"/api/v1/users/*/posts", "/api/v1/products", "/api/v1/products/*")
+				.requestMatchers(HttpMethod.GET, "/api/v1/posts", "/api/v1/posts/*", "/api/v1/products",
+						"/api/v1/products/*")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/livez", "/readyz")
 				.permitAll()

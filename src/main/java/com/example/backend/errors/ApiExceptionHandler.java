@@ -225,9 +225,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				problem.setProperty("traceId", traceId);
 			}
 			if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
-				// Spring's own problems (type mismatch, unknown route, ...): the API's
-				// type
-				// for the status, with that type's title, so each type has one title.
+				// Spring's own problems (type mismatch, unknown route, ...) get the
+				// API's type for the status and that type's title: one title per type.
 				ProblemType type = ProblemType.forStatus(statusCode.value());
 				problem.setType((type != null) ? type.uri() : ProblemType.uriForStatus(statusCode.value()));
 				if (type != null) {

@@ -29,8 +29,7 @@ class HeapLimitAdviceTest {
 
 	@Test
 	void quietWhenAShareOfTheMemoryIsGivenInTheEnvironment() {
-		// The image: JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=60; MaxHeapSize is then
-		// derived.
+		// The image: JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=60 (the heap derived).
 		assertThat(HeapLimitAdvice.advice(6 * GIB, List.of(Origin.ERGONOMIC, Origin.ENVIRON_VAR, Origin.DEFAULT)))
 			.isEmpty();
 	}

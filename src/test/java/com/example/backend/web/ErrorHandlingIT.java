@@ -79,16 +79,22 @@ class ErrorHandlingIT extends IntegrationTest {
 	}
 
 	/**
-	 * The auth endpoints need no token, so a wrong method there must not be answered as
-	 * if one were missing.
+	 * Where no method needs a token, a wrong method must not be answered as if one were
+	 * missing.
 	 */
 	@Test
-	void wrongMethodOnAnAuthEndpointIsMethodNotAllowedNotUnauthorized() {
+	void wrongMethodWhereNoTokenIsNeededIsMethodNotAllowedNotUnauthorized() {
 		for (String method : new String[] { "GET", "DELETE", "PUT" }) {
 			Response response = this.api.send(method, "/api/v1/auth/login", null);
 
 			response.assertProblem(405, "method-not-allowed");
 			assertThat(response.header("Allow")).isEqualTo("POST");
+		}
+		for (String path : new String[] { "/api/v1/ping", "/api/v1/users/1/posts" }) {
+			Response response = this.api.send("DELETE", path, null);
+
+			response.assertProblem(405, "method-not-allowed");
+			assertThat(response.header("Allow")).contains("GET");
 		}
 	}
 
