@@ -19,6 +19,9 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -113,21 +116,30 @@ class DeploymentManifestsIT extends IntegrationTest {
 	/**
 	 * The variables that bind to no property: neither by Spring's relaxed binding to a
 	 * property in the configuration metadata of the classpath (Spring Boot's modules and
-	 * this application's own), nor as a placeholder in the application's properties.
+	 * this application's own), asked of Spring's own environment-variable mapping, nor as
+	 * a placeholder in the application's properties.
 	 */
 	private static Set<String> unbound(Set<String> variables) {
-		Set<String> bindable = new TreeSet<>(JVM_VARIABLES);
-		for (String property : knownProperties()) {
-			bindable.add(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", ""));
-		}
+		Set<String> placeholders = new TreeSet<>(JVM_VARIABLES);
 		for (String file : List.of("application.properties", "application-prod.properties")) {
 			Matcher placeholder = PLACEHOLDER.matcher(read(ROOT.resolve("src/main/resources").resolve(file)));
 			while (placeholder.find()) {
-				bindable.add(placeholder.group(1));
+				placeholders.add(placeholder.group(1));
 			}
 		}
-		Set<String> unbound = new TreeSet<>(variables);
-		unbound.removeAll(bindable);
+		List<ConfigurationPropertyName> known = knownProperties().stream()
+			.filter(ConfigurationPropertyName::isValid)
+			.map(ConfigurationPropertyName::of)
+			.toList();
+		Set<String> unbound = new TreeSet<>();
+		for (String variable : variables) {
+			ConfigurationPropertySource environment = ConfigurationPropertySource
+				.from(new SystemEnvironmentPropertySource("environment", Map.of(variable, "set")));
+			if (!placeholders.contains(variable)
+					&& known.stream().noneMatch((name) -> environment.getConfigurationProperty(name) != null)) {
+				unbound.add(variable);
+			}
+		}
 		return unbound;
 	}
 
