@@ -227,8 +227,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
 				// Spring's own problems (type mismatch, unknown route, ...) get the
 				// API's type for the status and that type's title: one title per type.
+				problem.setType(ProblemType.uriForStatus(statusCode.value()));
 				ProblemType type = ProblemType.forStatus(statusCode.value());
-				problem.setType((type != null) ? type.uri() : ProblemType.uriForStatus(statusCode.value()));
 				if (type != null) {
 					problem.setTitle(type.title());
 				}
