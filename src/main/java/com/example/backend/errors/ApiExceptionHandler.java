@@ -30,6 +30,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -186,6 +187,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return handleAuthentication(new InsufficientAuthenticationException("anonymous"), request);
 		}
 		return respond(ProblemType.FORBIDDEN.problem(), request);
+	}
+
+	/**
+	 * Spring Security's firewall checks a header's value when it is read: in a controller
+	 * (If-None-Match, Idempotency-Key) its refusal arrives here. Bad input, so a 400
+	 * logged without a stack trace; the value is not echoed.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> handleRejectedRequest(RequestRejectedException ex, WebRequest request) {
+		log.info("Rejected request on {}: a header value the firewall refuses", describe(request));
+		return respond(
+				ProblemType.MALFORMED_REQUEST
+					.problem("A request header contains a character this API does not accept (a control character)."),
+				request);
 	}
 
 	@ExceptionHandler(Exception.class)

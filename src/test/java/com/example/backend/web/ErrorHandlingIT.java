@@ -142,6 +142,32 @@ class ErrorHandlingIT extends IntegrationTest {
 		assertThat(output).doesNotContain("Unexpected error", "IllegalArgumentException", "InvalidParameterException");
 	}
 
+	/**
+	 * Spring Security's firewall refuses a header value with a control character only
+	 * when the header is read, which may be in a controller: a 400 then, not a 500 and a
+	 * stack trace for anyone who sends one byte.
+	 */
+	@Test
+	void aControlCharacterInAHeaderIsBadRequestLoggedWithoutAStackTrace(CapturedOutput output) {
+		Session user = this.api.newUser();
+		long post = this.api
+			.post("/api/v1/posts", Map.of("title", "t", "body", "b", "status", "PUBLISHED"), user.auth())
+			.json()
+			.get("id")
+			.asLong();
+		String control = "a\u0085b";
+
+		raw().send("GET", "/api/v1/posts/" + post, (byte[]) null, "If-None-Match", control).assertProblem(400);
+		raw().send("GET", "/api/v1/users/me", (byte[]) null, user.authWith("If-None-Match", control))
+			.assertProblem(400);
+		raw()
+			.send("POST", "/api/v1/orders", "{\"items\":[{\"productId\":1,\"quantity\":1}]}",
+					user.authWith("Idempotency-Key", control))
+			.assertProblem(400);
+		raw().send("GET", "/api/v1/users/me", (byte[]) null, "Authorization", "Bearer " + control).assertProblem(400);
+		assertThat(output).doesNotContain("Unexpected error", "RequestRejectedException");
+	}
+
 	@Test
 	void errorPageIsNoResource() {
 		this.api.get("/error").assertProblem(404, "not-found");
