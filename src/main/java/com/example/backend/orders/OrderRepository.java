@@ -31,6 +31,21 @@ interface OrderRepository extends JpaRepository<Order, Long> {
 	long countByUserIdAndStatus(long userId, OrderStatus status);
 
 	/**
+	 * The class of the advisory locks below ("ORDP"), apart from other features' locks.
+	 */
+	int PLACEMENT_LOCKS = 0x4f524450;
+
+	/**
+	 * Serialises one user's order placements until the transaction ends, so that the
+	 * count of their pending orders and the insert that follows it cannot interleave with
+	 * another placement of theirs. A row lock cannot: the rows that matter are the ones
+	 * being inserted. Two users whose ids share a hash merely wait for each other.
+	 */
+	@Query(value = "select 1 from pg_advisory_xact_lock(" + OrderRepository.PLACEMENT_LOCKS + ", :user)",
+			nativeQuery = true)
+	int lockPlacements(@Param("user") int userHash);
+
+	/**
 	 * Locked, so that concurrent changes of one order run one after the other and each
 	 * sees the status the previous one left (a retried cancel learns that the order is
 	 * cancelled, not that a version it never sent is stale).

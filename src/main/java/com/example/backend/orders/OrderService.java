@@ -158,9 +158,10 @@ public class OrderService {
 
 	private OrderResponse place(Actor actor, CreateOrderRequest request) {
 		int maxPending = this.settings.maxPendingPerUser();
+		// One placement per user at a time: orders arriving together would otherwise
+		// all count the same pending orders and pass the cap together.
+		this.orders.lockPlacements(Long.hashCode(actor.userId()));
 		if (this.orders.countByUserIdAndStatus(actor.userId(), OrderStatus.PENDING) >= maxPending) {
-			// Checked without a lock: concurrent orders may pass it together, which the
-			// per-user request limit keeps to a few.
 			throw new TooManyPendingOrders(maxPending);
 		}
 		// Line order is kept; product ids are distinct (validated on the request).

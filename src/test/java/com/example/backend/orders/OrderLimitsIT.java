@@ -1,5 +1,6 @@
 package com.example.backend.orders;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.example.backend.support.Api.Response;
 import com.example.backend.support.Api.Session;
+import com.example.backend.support.Concurrently;
 import com.example.backend.support.Fixtures;
 import com.example.backend.support.IntegrationTest;
 
@@ -53,6 +55,22 @@ class OrderLimitsIT extends IntegrationTest {
 		assertThat(order(buyer, product).status()).isEqualTo(201);
 		// Another user's budget is their own.
 		assertThat(order(this.api.newUser(), product).status()).isEqualTo(201);
+	}
+
+	/** The cap holds when the orders arrive together, not only one after another. */
+	@Test
+	void concurrentOrdersCannotPassTheCapTogether() throws Exception {
+		Session buyer = this.api.newUser();
+		long product = this.fixtures.product("2.00", 100).get("id").asLong();
+
+		List<Response> responses = Concurrently.run(12, (i) -> () -> order(buyer, product));
+
+		assertThat(responses).extracting(Response::status).containsOnly(201, 409);
+		assertThat(responses).filteredOn((response) -> response.status() == 201).hasSize(3);
+		assertThat(this.jdbc.queryForObject("select count(*) from orders where user_id = ? and status = 'PENDING'",
+				Long.class, buyer.id()))
+			.isEqualTo(3);
+		assertThat(this.fixtures.stockOf(product)).isEqualTo(97);
 	}
 
 	@Test
