@@ -66,7 +66,8 @@ start_app() {
     "$JAVA" ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=prod --server.port="$port" \
     --app.cache.enabled=false --app.rate-limit.api.enabled=false \
     --app.jwt.access-token-ttl=4h --app.auth.registration-throttle.max-attempts=10000 \
-    --app.auth.login-throttle.max-attempts=10000 --app.orders.max-pending-per-user=1000000 "$@" > "$log" 2>&1 &
+    --app.auth.login-throttle.max-attempts=10000 --app.auth.login-throttle.per-account.max-attempts=10000 \
+    --app.orders.max-pending-per-user=1000000 "$@" > "$log" 2>&1 &
   APP_PID=$!
   APP_PIDS+=("$APP_PID")
   APP_LOGS[$APP_PID]=$log

@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class LoginThrottleTest {
 
-	private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(15), 100,
-			new LoginThrottleSettings.PerClient(100, Duration.ofMinutes(15)),
-			new LoginThrottleSettings.Global(1000, Duration.ofMinutes(15))), RateLimiters.local());
+	private static final Duration WINDOW = Duration.ofMinutes(15);
+
+	private final LoginThrottle throttle = throttle(100, 1000, 1000);
 
 	@Test
 	void allowsTheConfiguredAttemptsThenAsksToRetryLater() {
@@ -44,9 +44,7 @@ class LoginThrottleTest {
 
 	@Test
 	void oneAddressGetsALimitedNumberOfAttemptsWhateverTheEmails() {
-		LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(15), 100,
-				new LoginThrottleSettings.PerClient(4, Duration.ofMinutes(15)),
-				new LoginThrottleSettings.Global(1000, Duration.ofMinutes(15))), RateLimiters.local());
+		LoginThrottle throttle = throttle(4, 1000, 1000);
 		for (int attempt = 0; attempt < 4; attempt++) {
 			throttle.acquire("user" + attempt + "@test.local", "10.0.0.1");
 		}
@@ -59,9 +57,11 @@ class LoginThrottleTest {
 
 	@Test
 	void allAddressesTogetherGetALimitedNumberOfAttempts() {
-		LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(15), 100,
-				new LoginThrottleSettings.PerClient(4, Duration.ofMinutes(15)),
-				new LoginThrottleSettings.Global(10, Duration.ofSeconds(1))), RateLimiters.local());
+		LoginThrottle throttle = new LoginThrottle(
+				new LoginThrottleSettings(3, WINDOW, 100, new LoginThrottleSettings.PerClient(4, WINDOW),
+						new LoginThrottleSettings.Global(10, Duration.ofSeconds(1)),
+						new LoginThrottleSettings.PerAccount(1000, WINDOW)),
+				RateLimiters.local());
 		for (int attempt = 0; attempt < 10; attempt++) {
 			throttle.acquire("user" + attempt + "@test.local", "10.0.0." + attempt);
 		}
@@ -73,6 +73,34 @@ class LoginThrottleTest {
 	}
 
 	@Test
+	void oneAccountGetsALimitedNumberOfAttemptsWhateverTheAddresses() {
+		LoginThrottle throttle = throttle(100, 1000, 5);
+		for (int attempt = 0; attempt < 5; attempt++) {
+			throttle.acquire("a@test.local", "10.0.0." + attempt);
+		}
+
+		assertThat(
+				catchThrowableOfType(TooManyLoginAttempts.class, () -> throttle.acquire(" A@Test.Local", "10.0.9.9")))
+			.hasMessageContaining("for this account.");
+		assertThatNoException().isThrownBy(() -> throttle.acquire("b@test.local", "10.0.9.9"));
+	}
+
+	@Test
+	void anAddressAlreadyRefusedSpendsNoneOfTheAccountsBudget() {
+		LoginThrottle throttle = throttle(2, 1000, 3);
+		for (int attempt = 0; attempt < 2; attempt++) {
+			throttle.acquire("user" + attempt + "@test.local", "10.0.0.1");
+		}
+		for (int attempt = 0; attempt < 10; attempt++) {
+			catchThrowableOfType(TooManyLoginAttempts.class, () -> throttle.acquire("a@test.local", "10.0.0.1"));
+		}
+
+		for (int attempt = 0; attempt < 3; attempt++) {
+			throttle.acquire("a@test.local", "10.0.1." + attempt);
+		}
+	}
+
+	@Test
 	void resetStartsAFreshBudget() {
 		for (int attempt = 0; attempt < 3; attempt++) {
 			this.throttle.acquire("a@test.local", "10.0.0.1");
@@ -80,6 +108,14 @@ class LoginThrottleTest {
 		this.throttle.reset("a@test.local", "10.0.0.1");
 
 		assertThatNoException().isThrownBy(() -> this.throttle.acquire("a@test.local", "10.0.0.1"));
+	}
+
+	private static LoginThrottle throttle(int perClient, int global, int perAccount) {
+		return new LoginThrottle(
+				new LoginThrottleSettings(3, WINDOW, 100, new LoginThrottleSettings.PerClient(perClient, WINDOW),
+						new LoginThrottleSettings.Global(global, WINDOW),
+						new LoginThrottleSettings.PerAccount(perAccount, WINDOW)),
+				RateLimiters.local());
 	}
 
 }

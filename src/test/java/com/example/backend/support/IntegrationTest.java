@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				// readers are waiting, for as long as a busy machine takes).
 				"spring.data.redis.timeout=2s", "app.cache.load-wait=2m",
 				"app.auth.login-throttle.per-client.max-attempts=1000000",
+				"app.auth.login-throttle.per-account.max-attempts=1000000",
 				// ... and place many unpaid orders (OrderLimitsIT tests the cap).
 				"app.orders.max-pending-per-user=1000000", "app.auth.login-throttle.global.max-attempts=1000000",
 				"app.jwt.secret=" + IntegrationTest.JWT_SECRET,

@@ -188,6 +188,7 @@ public final class ChaosRunner {
 				// per-address limits.
 				"--app.auth.login-throttle.max-attempts=1000000",
 				"--app.auth.login-throttle.per-client.max-attempts=1000000",
+				"--app.auth.login-throttle.per-account.max-attempts=1000000",
 				"--app.auth.login-throttle.global.max-attempts=1000000",
 				"--app.auth.registration-throttle.max-attempts=1000000", "--app.rate-limit.api.enabled=false",
 				// The users never pay: without this each would stop at 10 unpaid orders.

@@ -471,7 +471,8 @@ public final class SweepRunner {
 			// One client address registers and logs in hundreds of users: lift the
 			// throttles.
 			for (String throttle : List.of("app.auth.login-throttle.max-attempts",
-					"app.auth.login-throttle.per-client.max-attempts", "app.auth.login-throttle.global.max-attempts",
+					"app.auth.login-throttle.per-client.max-attempts",
+					"app.auth.login-throttle.per-account.max-attempts", "app.auth.login-throttle.global.max-attempts",
 					"app.auth.registration-throttle.max-attempts", "app.orders.max-pending-per-user")) {
 				properties.put(throttle, "1000000");
 			}
