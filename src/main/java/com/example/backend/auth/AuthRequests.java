@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import com.example.backend.web.VisibleText;
+
 /** Request bodies of the auth endpoints. Emails are trimmed as they are read. */
 final class AuthRequests {
 
@@ -22,7 +24,7 @@ final class AuthRequests {
 			@Schema(example = "you@example.com") @NotBlank @Email @Size(max = 254) @Pattern(regexp = "\\p{ASCII}*",
 					message = "must contain ASCII characters only") String email,
 			@Schema(example = "correct horse battery staple") @NotNull @Size(min = 8, max = 128) String password,
-			@Schema(example = "You") @NotBlank @Size(max = 100) String displayName) {
+			@Schema(example = "You") @NotBlank @Size(max = 100) @VisibleText String displayName) {
 
 		RegisterRequest {
 			email = (email != null) ? email.trim() : null;

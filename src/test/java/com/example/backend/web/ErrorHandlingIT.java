@@ -168,6 +168,25 @@ class ErrorHandlingIT extends IntegrationTest {
 		assertThat(output).doesNotContain("Unexpected error", "RequestRejectedException");
 	}
 
+	/** Names are shown to others: nothing invisible, nothing that turns text around. */
+	@Test
+	void namesThatShowNothingOrReverseTextAreUnprocessable() {
+		JsonNode problem = this.api
+			.post("/api/v1/auth/register",
+					Map.of("email", "rtl-" + System.nanoTime() + "@example.com", "password", Api.PASSWORD,
+							"displayName", "\u202Eevil"))
+			.assertProblem(422, "validation-failed");
+		assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("displayName");
+
+		Session user = this.api.newUser();
+		for (String name : new String[] { "\u200B", "a\u0007b" }) {
+			this.api.patch("/api/v1/users/" + user.id(), Map.of("displayName", name), user.auth())
+				.assertProblem(422, "validation-failed");
+		}
+		assertThat(this.api.get("/api/v1/users/me", user.auth()).json().get("displayName").asString())
+			.isEqualTo("Test User");
+	}
+
 	@Test
 	void errorPageIsNoResource() {
 		this.api.get("/error").assertProblem(404, "not-found");
