@@ -13,8 +13,8 @@ import jakarta.validation.Payload;
  * Text shown to other users as a name: at least one visible character, and no control or
  * text-direction characters. A name of zero-width spaces passes {@code @NotBlank} but
  * shows as nothing; a right-to-left override turns "evil" around in every reader's view.
- * Null passes (as with the standard constraints); combine with {@code @NotBlank} where a
- * value is required.
+ * Null and blank pass (as with the standard constraints), so that a blank name gets one
+ * error, from the {@code @NotBlank} (or pattern) it is combined with.
  */
 @Documented
 @Constraint(validatedBy = VisibleTextValidator.class)

@@ -6,9 +6,10 @@ import jakarta.validation.ConstraintValidatorContext;
 /** {@link VisibleText}, one code point at a time. */
 public class VisibleTextValidator implements ConstraintValidator<VisibleText, String> {
 
+	/** Null and blank are left to {@code @NotBlank}, so that a field gets one error. */
 	@Override
 	public boolean isValid(String value, ConstraintValidatorContext context) {
-		return value == null || isVisible(value);
+		return value == null || value.isBlank() || isVisible(value);
 	}
 
 	static boolean isVisible(String text) {

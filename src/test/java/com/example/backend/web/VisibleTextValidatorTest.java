@@ -22,6 +22,15 @@ class VisibleTextValidatorTest {
 	}
 
 	@Test
+	void blankIsLeftToNotBlankSoThatAFieldGetsOneError() {
+		VisibleTextValidator validator = new VisibleTextValidator();
+
+		assertThat(validator.isValid(" ", null)).isTrue();
+		assertThat(validator.isValid(null, null)).isTrue();
+		assertThat(validator.isValid("\u200B", null)).isFalse();
+	}
+
+	@Test
 	void controlAndDirectionCharactersAreRefused() {
 		assertThat(VisibleTextValidator.isVisible("a\u0007b")).isFalse();
 		assertThat(VisibleTextValidator.isVisible("line\nbreak")).isFalse();
