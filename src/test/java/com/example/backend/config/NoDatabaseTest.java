@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -64,17 +65,8 @@ class NoDatabaseTest {
 	 * An application whose class loader, like the packaged jar's, has no zonky classes.
 	 */
 	private static SpringApplication jarWithoutZonky() {
-		ClassLoader withoutZonky = new ClassLoader(NoDatabaseTest.class.getClassLoader()) {
-			@Override
-			protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-				if (name.startsWith("io.zonky.")) {
-					throw new ClassNotFoundException(name);
-				}
-				return super.loadClass(name, resolve);
-			}
-		};
 		SpringApplication application = new SpringApplication();
-		application.setResourceLoader(new DefaultResourceLoader(withoutZonky));
+		application.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader("io.zonky.")));
 		return application;
 	}
 
