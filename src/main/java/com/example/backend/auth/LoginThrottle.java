@@ -55,16 +55,17 @@ class LoginThrottle {
 
 	/** Takes one attempt from every budget or throws {@link TooManyLoginAttempts}. */
 	void acquire(String email, String clientAddress) {
-		refuseIfSpent(this.perAccountAndClient.tryAcquire(key(email, clientAddress)),
+		String account = Emails.normalize(email);
+		refuseIfSpent(this.perAccountAndClient.tryAcquire(key(account, clientAddress)),
 				"Too many login attempts for this account from your address.");
 		refuseIfSpent(this.perClient.tryAcquire(clientAddress), "Too many login attempts from your address.");
-		refuseIfSpent(this.perAccount.tryAcquire(Emails.normalize(email)), "Too many login attempts for this account.");
+		refuseIfSpent(this.perAccount.tryAcquire(account), "Too many login attempts for this account.");
 		refuseIfSpent(this.global.tryAcquire(EVERYONE), "The service is receiving too many login attempts.");
 	}
 
 	/** A successful login clears the history of its email + client address. */
 	void reset(String email, String clientAddress) {
-		this.perAccountAndClient.reset(key(email, clientAddress));
+		this.perAccountAndClient.reset(key(Emails.normalize(email), clientAddress));
 	}
 
 	private static void refuseIfSpent(long retryAfterSeconds, String reason) {
@@ -73,8 +74,9 @@ class LoginThrottle {
 		}
 	}
 
-	private static String key(String email, String clientAddress) {
-		return Emails.normalize(email) + '|' + clientAddress;
+	/** The per-account-and-address key; {@code account} is the normalised email. */
+	private static String key(String account, String clientAddress) {
+		return account + '|' + clientAddress;
 	}
 
 }
