@@ -37,9 +37,8 @@ class HeapLimitAdvice {
 	void onReady(ApplicationReadyEvent event) {
 		try {
 			HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-			long maxHeapBytes = Long.parseLong(vm.getVMOption("MaxHeapSize").getValue());
 			List<Origin> origins = HEAP_FLAGS.stream().map(vm::getVMOption).map(VMOption::getOrigin).toList();
-			advice(maxHeapBytes, origins).ifPresent(log::warn);
+			advice(Runtime.getRuntime().maxMemory(), origins).ifPresent(log::warn);
 		}
 		catch (IllegalArgumentException ex) {
 			// Not HotSpot, or a JVM without one of these flags: advice only, never a
